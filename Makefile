@@ -1,0 +1,50 @@
+# Two commands for an operator: `make run` (the daemon on its embedded default) and
+# `make test` (the whole suite, with a real Dovecot). Everything else is a helper.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: run test lint typecheck unit bench clean help
+
+help:
+	@echo "make run    - install into .venv and start the daemon (local Maildir state/inbox by default)"
+	@echo "make test   - install dev tools and Dovecot if missing, then ruff, mypy and pytest"
+	@echo "make bench  - benchmarks"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Installs exactly the locked versions, then mailbot itself without resolving again.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(PIP) install --require-hashes -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e . || $(PIP) install --no-deps -e .
+	@touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(PIP) install --require-hashes -r requirements-dev.lock
+	$(PIP) install --no-deps --no-build-isolation -e . || $(PIP) install --no-deps -e .
+	@touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/mailbot run
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check mailbot tests
+	$(BIN)/ruff format --check mailbot tests
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+test: $(VENV)/.installed-dev
+	bash scripts/ensure-dovecot
+	$(BIN)/ruff check mailbot tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest bench -q -p no:randomly
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

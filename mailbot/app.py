@@ -1,0 +1,86 @@
+"""Wiring: settings in, the store, intake and pipeline out. Passed explicitly, no globals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sqlalchemy.engine import Engine
+
+from mailbot.config import Settings
+from mailbot.db import open_store
+from mailbot.errors import ConfigError
+from mailbot.intake import Intake
+from mailbot.pipeline import Pipeline, Stage
+from mailbot.rawstore import RawStore
+from mailbot.sources.imap import Credentials
+
+
+def default_stages() -> list[Stage]:
+    """The pipeline's stages, in order. Parsing and the registry add theirs here."""
+    return []
+
+
+@dataclass
+class App:
+    settings: Settings
+    stages: Sequence[Stage] = field(default_factory=default_stages)
+
+    @cached_property
+    def engine(self) -> Engine:
+        self.settings.state_dir.mkdir(parents=True, exist_ok=True)
+        return open_store(self.settings.database_url)
+
+    @cached_property
+    def raw_store(self) -> RawStore:
+        store = RawStore(self.settings.raw_dir)
+        store.clean_tmp()  # half-written files from a crash; their mails are re-fetched
+        return store
+
+    @cached_property
+    def intake(self) -> Intake:
+        return Intake(
+            self.engine,
+            self.raw_store,
+            max_message_bytes=self.settings.limits.max_message_bytes,
+        )
+
+    @cached_property
+    def pipeline(self) -> Pipeline:
+        return Pipeline(
+            self.engine,
+            self.raw_store,
+            self.stages,
+            max_attempts=self.settings.pipeline.max_attempts,
+        )
+
+    def imap_credentials(self) -> Credentials:
+        imap = self.settings.imap
+        if imap.auth == "oauth2-m365":
+            from mailbot.oauth import M365AppOnlyTokenProvider
+
+            o = self.settings.oauth2
+            if not o.tenant or not o.client_id:
+                raise ConfigError("imap.auth = 'oauth2-m365' needs oauth2.tenant and client_id")
+            secret = o.resolved_secret()
+            provider = M365AppOnlyTokenProvider(
+                o.tenant,
+                o.client_id,
+                client_secret=secret.get_secret_value() if secret else None,
+                certificate_path=o.certificate_file,
+                certificate_thumbprint=o.certificate_thumbprint,
+                certificate_password=(
+                    o.certificate_password.get_secret_value() if o.certificate_password else None
+                ),
+                authority_host=o.authority_host,
+                scopes=tuple(o.scopes),
+                refresh_margin=o.refresh_margin,
+            )
+            return Credentials(user=imap.user, tokens=provider)
+        password = imap.resolved_password()
+        if password is None:
+            raise ConfigError(
+                "imap.host is set but no password: set MAILBOT_IMAP__PASSWORD or imap.password_file"
+            )
+        return Credentials(user=imap.user, password=password.get_secret_value())

@@ -1,0 +1,362 @@
+"""The `mailbot` command line. Every command takes --state, --rules and --config."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from sqlmodel import Session, col, func, select
+
+from mailbot import __version__
+from mailbot.app import App
+from mailbot.config import Settings, load_settings
+from mailbot.errors import MailbotError
+from mailbot.models import Message, MessageEvent, MessageSource, MessageState
+
+app = typer.Typer(
+    name="mailbot",
+    help="mailbot: reads the shared mailbox of the networks and keeps track of their duties.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+StateOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--state",
+        envvar="MAILBOT_STATE_DIR",
+        help="State folder (store, raw mail, local inbox). Default: ./state",
+        show_default=False,
+    ),
+]
+RulesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--rules",
+        envvar="MAILBOT_RULES_DIR",
+        help="Rules folder, one file per network. Default: ./rules",
+        show_default=False,
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        envvar="MAILBOT_CONFIG",
+        help="Configuration file. Default: ./mailbot.toml when present.",
+        show_default=False,
+    ),
+]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+
+
+def _settings(config: Path | None, state: Path | None, rules: Path | None) -> Settings:
+    return load_settings(config, state_dir=state, rules_dir=rules)
+
+
+def _setup_logging(settings: Settings, verbose: bool) -> None:
+    level = logging.DEBUG if verbose else getattr(logging, settings.log_level.upper(), 20)
+    logging.basicConfig(
+        level=level,
+        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+        stream=sys.stderr,
+        force=True,
+    )
+    # Library chatter (IMAP protocol lines, SQL) only with --verbose.
+    for noisy in ("imapclient", "apscheduler", "alembic", "sqlalchemy"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+    return typer.Exit(code)
+
+
+def _open(config: Path | None, state: Path | None, rules: Path | None, verbose: bool) -> App:
+    settings = _settings(config, state, rules)
+    _setup_logging(settings, verbose)
+    return App(settings)
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def message_json(message: Message, sources: list[MessageSource], state_dir: Path) -> dict[str, Any]:
+    return {
+        "id": message.id,
+        "state": message.state,
+        "reason": message.reason,
+        "message_id": message.message_id,
+        "from": message.from_addr,
+        "subject": message.subject,
+        "date": _iso(message.date_header),
+        "sent_at": _iso(message.sent_at),
+        "received_at": _iso(message.received_at),
+        "size": message.size,
+        "sha256": message.sha256,
+        "raw_path": str((state_dir / message.raw_path).resolve()),
+        "attempts": message.attempts,
+        "last_error": message.last_error,
+        "duplicate_of": message.duplicate_of,
+        "sources": [
+            {
+                "mailbox": s.mailbox,
+                "uidvalidity": s.uidvalidity,
+                "uid": s.uid,
+                "key": s.key,
+                "arrived_at": _iso(s.arrived_at),
+                "handled": s.action_done,
+            }
+            for s in sources
+        ],
+    }
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+) -> None:
+    if version:
+        out.print(f"mailbot {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+def run(
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Run the daemon: watch the mailbox (or the local Maildir) until SIGTERM or Ctrl-C."""
+    from mailbot.daemon import Daemon
+
+    mailbot = _open(config, state, rules, verbose)
+    print(f"mailbot {__version__}: store {mailbot.settings.safe_database_url}", file=sys.stderr)
+    daemon = Daemon(mailbot)
+    daemon.install_signal_handlers()
+    raise typer.Exit(daemon.run())
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path], typer.Argument(help=".eml files, Maildir folders, mbox files, or folders.")
+    ],
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    verbose: VerboseOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Take mail from files into the store, through the same intake as the daemon."""
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from mailbot.sources.files import ingest_paths, iter_files
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise _fail(f"no such file or folder: {', '.join(missing)}")
+    mailbot = _open(config, state, rules, verbose)
+    state_dir = mailbot.settings.state_dir
+    total = sum(1 for _ in iter_files(paths, state_dir))
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} files"),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("ingesting", total=total)
+        report = ingest_paths(
+            paths, mailbot.intake, exclude=state_dir, progress=lambda _p: progress.advance(task)
+        )
+    pipeline = mailbot.pipeline.run_pending()
+    summary = {
+        "files": report.files,
+        "mails": report.mails,
+        "new": report.new,
+        "already_known": report.known,
+        "duplicates": report.duplicate,
+        "quarantined_on_intake": report.quarantined,
+        "pipeline_advanced": pipeline.advanced,
+        "pipeline_failed": pipeline.failed,
+        "errors": report.errors,
+    }
+    if as_json:
+        out.print_json(json.dumps(summary))
+    else:
+        err.print(
+            f"{report.files} files, {report.mails} mails: {report.new} new, "
+            f"{report.known} already known, {report.duplicate} duplicates "
+            f"({report.quarantined} quarantined at intake)",
+            highlight=False,
+        )
+        for problem in report.errors:
+            err.print(f"[red]could not read[/] {escape(problem)}", highlight=False)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def messages(
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help="Only messages in this state: " + ", ".join(s.value for s in MessageState),
+        ),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many, newest first.")] = None,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """List the stored messages with their state and reason."""
+    if status is not None and status not in {s.value for s in MessageState}:
+        raise _fail(f"unknown state {status!r}; one of {', '.join(s.value for s in MessageState)}")
+    mailbot = _open(config, state, rules, verbose)
+    with Session(mailbot.engine) as session:
+        query = select(Message)
+        if status:
+            query = query.where(Message.state == status)
+        if limit:
+            query = query.order_by(col(Message.id).desc()).limit(limit)
+        rows = sorted(session.exec(query).all(), key=lambda m: m.id or 0)
+        by_message: dict[int, list[MessageSource]] = {}
+        for src in session.exec(select(MessageSource).order_by(col(MessageSource.id))).all():
+            by_message.setdefault(src.message_pk, []).append(src)
+        counts = dict(
+            session.exec(select(Message.state, func.count()).group_by(Message.state)).all()
+        )
+    if as_json:
+        sys.stdout.write(
+            json.dumps(
+                [
+                    message_json(m, by_message.get(m.id or 0, []), mailbot.settings.state_dir)
+                    for m in rows
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+            + "\n"
+        )
+        return
+    table = Table(title=f"{len(rows)} messages", title_justify="left")
+    for name in ("id", "state", "received", "from", "subject", "reason"):
+        table.add_column(name, overflow="fold")
+    for m in rows:
+        table.add_row(
+            str(m.id),
+            m.state,
+            m.received_at.strftime("%Y-%m-%d %H:%M") if m.received_at else "",
+            m.from_addr or "",
+            (m.subject or "")[:80],
+            (m.reason or "")[:120],
+        )
+    out.print(table)
+    out.print(
+        "  ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "the store is empty",
+        highlight=False,
+    )
+
+
+@app.command()
+def show(
+    message_id: Annotated[int, typer.Argument(metavar="ID", help="The message's number.")],
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    as_json: JsonOpt = False,
+    raw: Annotated[bool, typer.Option("--raw", help="Print the raw bytes.")] = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Show one message: its headers, state, history, and where its raw bytes are."""
+    mailbot = _open(config, state, rules, verbose)
+    with Session(mailbot.engine) as session:
+        message = session.get(Message, message_id)
+        if message is None:
+            raise _fail(f"no message {message_id} in {mailbot.settings.safe_database_url}", 1)
+        sources = list(
+            session.exec(select(MessageSource).where(MessageSource.message_pk == message_id)).all()
+        )
+        events = list(
+            session.exec(
+                select(MessageEvent)
+                .where(MessageEvent.message_pk == message_id)
+                .order_by(col(MessageEvent.id))
+            ).all()
+        )
+    data = message_json(message, sources, mailbot.settings.state_dir)
+    if raw:
+        sys.stdout.buffer.write(mailbot.raw_store.get(message.sha256))
+        return
+    data["history"] = [
+        {"at": _iso(e.at), "from": e.from_state, "to": e.to_state, "by": e.actor, "why": e.reason}
+        for e in events
+    ]
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    # Plain lines, never folded: paths and Message-IDs must stay copy-pastable.
+    for key in (
+        "id",
+        "state",
+        "reason",
+        "message_id",
+        "from",
+        "subject",
+        "date",
+        "sent_at",
+        "received_at",
+        "size",
+        "sha256",
+        "raw_path",
+        "attempts",
+        "last_error",
+        "duplicate_of",
+    ):
+        if data[key] not in (None, ""):
+            print(f"{key + ':':<13} {data[key]}")
+    for s in data["sources"]:
+        where = f"UIDVALIDITY {s['uidvalidity']} UID {s['uid']}" if s["uid"] else s["key"]
+        print(f"seen in:      {s['mailbox']} ({where})")
+    print("history:")
+    for h in data["history"]:
+        print(f"  {h['at']}  {h['from'] or '-'} -> {h['to']}  ({h['by']}) {h['why'] or ''}")
+
+
+@app.command("config")
+def show_config(
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Print the effective configuration (secrets masked)."""
+    settings = _settings(config, state, rules)
+    data = json.loads(settings.model_dump_json())
+    data["database_url"] = settings.safe_database_url
+    out.print_json(json.dumps(data))
+
+
+def main() -> None:
+    try:
+        app()
+    except (MailbotError, OSError) as exc:
+        err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+        sys.exit(2)

@@ -1,0 +1,250 @@
+"""Configuration: `mailbot.toml`, overridden by `MAILBOT_*` environment variables.
+
+Precedence, highest first: explicit command-line options (state and rules folders),
+environment variables (`MAILBOT_IMAP__HOST=...`, nested with a double underscore),
+the TOML file, then the defaults below. Secrets (passwords, client secrets) come
+from the environment or from a file named in the config; they are held as
+`SecretStr` so that printing or logging a settings object never shows them.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from mailbot.errors import ConfigError
+
+ENV_PREFIX = "MAILBOT_"
+DEFAULT_CONFIG_NAME = "mailbot.toml"
+
+
+class Security(StrEnum):
+    TLS = "tls"  # implicit TLS (port 993 / 465)
+    STARTTLS = "starttls"
+    PLAIN = "plain"  # only sensible on 127.0.0.1 (tests, a local relay)
+
+
+class HandledAction(StrEnum):
+    """What intake does to a mail on the server once it is safely stored."""
+
+    LEAVE = "leave"
+    SEEN = "seen"
+    MOVE = "move"
+
+
+def _read_secret(value: SecretStr | None, path: Path | None, what: str) -> SecretStr | None:
+    if value is not None and value.get_secret_value():
+        return value
+    if path is None or str(path) == "":
+        return None
+    try:
+        text = Path(path).expanduser().read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what} file {path}: {exc.strerror}") from None
+    if not text:
+        raise ConfigError(f"{what} file {path} is empty")
+    return SecretStr(text)
+
+
+class _Section(BaseModel):
+    # A misspelt key is an error, not a silently ignored setting.
+    model_config = ConfigDict(extra="forbid")
+
+
+class ImapConfig(_Section):
+    """The shared mailbox. An empty host means the embedded default: a local Maildir."""
+
+    host: str = ""
+    port: int | None = None  # default from security: 993 for tls, 143 otherwise
+    security: Security = Security.TLS
+    ca_file: Path | None = None  # extra CA bundle (self-signed test servers)
+    user: str = ""
+    auth: Literal["password", "oauth2-m365"] = "password"
+    password: SecretStr | None = None
+    password_file: Path | None = None
+    folders: list[str] = Field(default_factory=lambda: ["INBOX"])
+    handled: HandledAction = HandledAction.MOVE
+    handled_folder: str = "mailbot/handled"
+    timeout: float = Field(default=60.0, gt=0)  # seconds, every IMAP call
+    idle: bool = True
+    # RFC 2177: clients should re-issue IDLE at least every 29 minutes.
+    idle_renew: float = Field(default=600.0, gt=0)
+    poll_interval: float = Field(default=60.0, gt=0)  # when the server has no IDLE
+    batch_size: int = Field(default=20, ge=1, le=1000)
+    max_backoff: float = Field(default=300.0, gt=0)
+    login_failure_backoff: float = Field(default=900.0, gt=0)
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.host)
+
+    @property
+    def effective_port(self) -> int:
+        if self.port:
+            return self.port
+        return 993 if self.security is Security.TLS else 143
+
+    def resolved_password(self) -> SecretStr | None:
+        return _read_secret(self.password, self.password_file, "IMAP password")
+
+    @model_validator(mode="after")
+    def _check(self) -> ImapConfig:
+        if self.enabled:
+            if not self.user:
+                raise ValueError("imap.user is required when imap.host is set")
+            if not self.folders:
+                raise ValueError("imap.folders must name at least one folder")
+            if self.handled is HandledAction.MOVE and not self.handled_folder:
+                raise ValueError("imap.handled = 'move' needs imap.handled_folder")
+        return self
+
+
+class OAuth2Config(_Section):
+    """Microsoft 365 app-only (client credentials) settings; see docs/microsoft365.md."""
+
+    tenant: str = ""
+    client_id: str = ""
+    client_secret: SecretStr | None = None
+    client_secret_file: Path | None = None
+    certificate_file: Path | None = None
+    certificate_thumbprint: str | None = None
+    certificate_password: SecretStr | None = None
+    authority_host: str = "https://login.microsoftonline.com"
+    scopes: list[str] = Field(default_factory=lambda: ["https://outlook.office365.com/.default"])
+    refresh_margin: float = Field(default=300.0, ge=0)
+
+    def resolved_secret(self) -> SecretStr | None:
+        return _read_secret(self.client_secret, self.client_secret_file, "OAuth2 client secret")
+
+
+class StoreConfig(_Section):
+    # Empty: SQLite at <state>/mailbot.db. Otherwise an SQLAlchemy URL, e.g.
+    # postgresql+psycopg://mailbot@localhost/mailbot
+    url: str = ""
+
+
+class LimitsConfig(_Section):
+    """Explicit limits on input; over a limit a mail is kept and quarantined with the reason."""
+
+    max_message_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+
+
+class PipelineConfig(_Section):
+    max_attempts: int = Field(default=3, ge=1, le=100)
+
+
+class DaemonConfig(_Section):
+    maildir_poll_interval: float = Field(default=1.0, gt=0)
+    # How often the scheduler re-runs pending pipeline work (retries, catch-up).
+    catch_up_interval: float = Field(default=60.0, gt=0)
+
+
+class Settings(BaseSettings):
+    """All of mailbot's configuration. Build it with `load_settings`, not directly."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter="__",
+        extra="forbid",
+        case_sensitive=False,
+    )
+
+    state_dir: Path = Path("state")
+    rules_dir: Path = Path("rules")
+    imap: ImapConfig = Field(default_factory=ImapConfig)
+    oauth2: OAuth2Config = Field(default_factory=OAuth2Config)
+    store: StoreConfig = Field(default_factory=StoreConfig)
+    limits: LimitsConfig = Field(default_factory=LimitsConfig)
+    pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
+    daemon: DaemonConfig = Field(default_factory=DaemonConfig)
+    log_level: str = "INFO"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Environment beats the file; the file arrives as init kwargs.
+        return (env_settings, init_settings)
+
+    @property
+    def database_url(self) -> str:
+        if self.store.url:
+            return self.store.url
+        return f"sqlite:///{(self.state_dir / 'mailbot.db').resolve()}"
+
+    @property
+    def safe_database_url(self) -> str:
+        """The database URL with any password masked, for logs and screens."""
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.database_url).render_as_string(hide_password=True)
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.state_dir / "raw"
+
+    @property
+    def inbox_dir(self) -> Path:
+        return self.state_dir / "inbox"
+
+
+def find_config_file(explicit: Path | None) -> Path | None:
+    """The config file: --config, else $MAILBOT_CONFIG, else ./mailbot.toml if present."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"config file {explicit} does not exist")
+        return explicit
+    env = os.environ.get(f"{ENV_PREFIX}CONFIG")
+    if env:
+        path = Path(env)
+        if not path.is_file():
+            raise ConfigError(f"MAILBOT_CONFIG names {path}, which does not exist")
+        return path
+    default = Path(DEFAULT_CONFIG_NAME)
+    return default if default.is_file() else None
+
+
+def load_settings(
+    config_file: Path | None = None,
+    *,
+    state_dir: Path | None = None,
+    rules_dir: Path | None = None,
+) -> Settings:
+    """Read the TOML file (if any), apply the environment, then the CLI overrides."""
+    path = find_config_file(config_file)
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+        except OSError as exc:
+            raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        settings = Settings(**data)
+    except ValidationError as exc:
+        where = f" in {path}" if path else ""
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"invalid configuration{where}: {problems}") from None
+    # Command-line options beat both file and environment.
+    updates: dict[str, Any] = {}
+    if state_dir is not None:
+        updates["state_dir"] = state_dir
+    if rules_dir is not None:
+        updates["rules_dir"] = rules_dir
+    if updates:
+        settings = settings.model_copy(update=updates)
+    return settings

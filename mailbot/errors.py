@@ -1,0 +1,17 @@
+"""Exceptions that cross module boundaries, each with a message meant for an operator."""
+
+
+class MailbotError(Exception):
+    """Base class: the message is shown to the operator as is (never contains secrets)."""
+
+
+class ConfigError(MailbotError):
+    """The configuration is missing something or contradicts itself."""
+
+
+class AuthError(MailbotError):
+    """Login or token acquisition failed; retrying at once will not help."""
+
+
+class SourceError(MailbotError):
+    """A mailbox source failed in a way that a later retry may fix (network, server down)."""

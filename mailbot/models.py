@@ -1,0 +1,130 @@
+"""The store's tables. Every change to them goes through Alembic migrations.
+
+Later stages (parsing, the registry, the outbox) add their own tables; the intake
+owns `message`, `message_source`, `intake_cursor` and `message_event`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class MessageState(StrEnum):
+    """Where a message is in the pipeline.
+
+    `received` is the first state (raw bytes durable, row committed). Stages move a
+    message on; the terminal states say why nothing more will happen to it.
+    """
+
+    RECEIVED = "received"
+    PARSED = "parsed"
+    CLASSIFIED = "classified"
+    APPLIED = "applied"
+    IGNORED = "ignored"
+    NEEDS_REVIEW = "needs_review"
+    QUARANTINED = "quarantined"
+    DUPLICATE = "duplicate"
+
+
+TERMINAL_STATES = frozenset(
+    {
+        MessageState.APPLIED,
+        MessageState.IGNORED,
+        MessageState.NEEDS_REVIEW,
+        MessageState.QUARANTINED,
+        MessageState.DUPLICATE,
+    }
+)
+
+
+class Message(SQLModel, table=True):
+    """One distinct mail, identified by the sha256 of its raw bytes."""
+
+    __tablename__ = "message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(max_length=64, unique=True)
+    size: int = Field(sa_column=Column(BigInteger, nullable=False))
+    # Relative to the state folder, e.g. raw/<sha256>.eml
+    raw_path: str = Field(max_length=200)
+    message_id: str | None = Field(default=None, max_length=998, index=True)
+    # Digest of the headers and body that identify the mail regardless of transport
+    # (Received:, Delivered-To: ...): same Message-ID and same digest = same mail.
+    content_digest: str | None = Field(default=None, max_length=64)
+    from_addr: str | None = Field(default=None, sa_column=Column(Text))
+    subject: str | None = Field(default=None, sa_column=Column(Text))
+    # The Date header as parsed (UTC); None when missing or unparseable.
+    date_header: datetime | None = None
+    # When the mail counts as sent: Date header, or arrival when that is missing/absurd.
+    sent_at: datetime
+    # When mailbot took it in.
+    received_at: datetime = Field(default_factory=utcnow)
+    state: str = Field(default=MessageState.RECEIVED.value, max_length=32, index=True)
+    reason: str | None = Field(default=None, sa_column=Column(Text))
+    attempts: int = 0
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    duplicate_of: int | None = Field(default=None, foreign_key="message.id")
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class MessageSource(SQLModel, table=True):
+    """Where a message was seen: an IMAP UID, a Maildir file, a file or mbox entry.
+
+    The unique key stops a second row for the same server copy after a crash between
+    the commit and the IMAP flag/move.
+    """
+
+    __tablename__ = "message_source"
+    __table_args__ = (
+        UniqueConstraint("mailbox", "uidvalidity", "uid", name="uq_source_location"),
+        Index("ix_source_pending", "mailbox", "action_done"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_pk: int = Field(foreign_key="message.id", index=True)
+    # e.g. imap://user@host:993/INBOX, maildir:/abs/path, mbox:/abs/file, file:/abs/dir
+    mailbox: str = Field(max_length=500)
+    # IMAP only; NULL for files, so the unique key never collides for them
+    # (NULLs are distinct in unique constraints on SQLite and PostgreSQL).
+    uidvalidity: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    uid: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    # For files: the file name or mbox entry number, for people reading `mailbot show`.
+    key: str | None = Field(default=None, sa_column=Column(Text))
+    # Server arrival time (INTERNALDATE, file mtime), UTC.
+    arrived_at: datetime | None = None
+    # True once the handled action (flag, move) was done on the server.
+    action_done: bool = False
+    seen_at: datetime = Field(default_factory=utcnow)
+
+
+class IntakeCursor(SQLModel, table=True):
+    """How far intake has read a mailbox folder: the UIDVALIDITY and the last UID."""
+
+    __tablename__ = "intake_cursor"
+
+    mailbox: str = Field(primary_key=True, max_length=500)
+    uidvalidity: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+    last_uid: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class MessageEvent(SQLModel, table=True):
+    """Audit trail: every state change of a message, with who or what made it and why."""
+
+    __tablename__ = "message_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_pk: int = Field(foreign_key="message.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    from_state: str | None = Field(default=None, max_length=32)
+    to_state: str = Field(max_length=32)
+    actor: str = Field(default="mailbot", max_length=200)
+    reason: str | None = Field(default=None, sa_column=Column(Text))
