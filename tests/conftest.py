@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.message import EmailMessage
+from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 
 from mailbot.app import App
 from mailbot.config import Settings, load_settings
+from tests.support.dovecot import Dovecot
 
 
 def make_mail(
@@ -34,7 +37,7 @@ def make_mail(
     for key, value in (extra or {}).items():
         msg[key] = value
     msg.set_content(body)
-    return msg.as_bytes()
+    return msg.as_bytes(policy=SMTP)  # CRLF, as mail is on the wire and on IMAP servers
 
 
 @pytest.fixture
@@ -60,3 +63,53 @@ def app(settings: Settings) -> Iterator[App]:
     yield mailbot
     if "engine" in mailbot.__dict__:
         mailbot.engine.dispose()
+
+
+@pytest.fixture
+def dovecot(tmp_path: Path) -> Iterator[Dovecot]:
+    """A real Dovecot on 127.0.0.1, private to the test."""
+    server = Dovecot(tmp_path / "dovecot")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def dovecot_tls(tmp_path: Path) -> Iterator[Dovecot]:
+    server = Dovecot(tmp_path / "dovecot-tls", tls=True)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def imap_config(
+    path: Path, server: Dovecot, *, folders: tuple[str, ...] = ("INBOX",), **imap: object
+) -> Path:
+    """A mailbot.toml pointing at `server`; the password goes in a file, as in production."""
+    secret = path.parent / f"{path.stem}.password"
+    secret.write_text(server.password + "\n")
+    values: dict[str, object] = {
+        "host": server.host,
+        "port": server.port,
+        "security": "plain",
+        "user": server.user,
+        "password_file": str(secret),
+        "folders": list(folders),
+        "handled": "move",
+        "handled_folder": "mailbot/handled",
+        "timeout": 10,
+        "idle_renew": 30,
+        "poll_interval": 2,
+        "max_backoff": 2,
+        "login_failure_backoff": 60,
+    }
+    values.update(imap)
+    lines = ["[imap]"]
+    for key, value in values.items():
+        lines.append(f"{key} = {json.dumps(value)}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

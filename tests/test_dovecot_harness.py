@@ -133,6 +133,7 @@ def test_second_user_has_own_mailbox_and_bad_password_fails_fast(dovecot: Doveco
 
 
 def test_idle_reports_append_from_other_connection_within_two_seconds(dovecot: Dovecot) -> None:
+    """Typically ~0.5 s: Dovecot batches inotify events for 500 ms before notifying."""
     with dovecot.client("INBOX") as watcher:
         watcher.idle()
         try:

@@ -29,6 +29,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 
 from mailbot.config import HandledAction, ImapConfig, Security
 from mailbot.errors import AuthError, ConfigError
+from mailbot.oauth import TransientAuthError
 from mailbot.intake import Intake, Origin, Outcome
 from mailbot.sources import Notify
 
@@ -155,6 +156,10 @@ class ImapSource:
                     self.notify(fresh)
                 if not stop.is_set():
                     self._wait(stop)
+            except TransientAuthError as exc:
+                # The token service was unreachable: a network fault, not bad credentials.
+                self._transient_wait(stop, exc, backoff)
+                backoff = min(backoff * 2, self.cfg.max_backoff)
             except AuthError as exc:
                 # A refused login will not pass by retrying at once: say so, wait long.
                 log.error(
@@ -169,18 +174,19 @@ class ImapSource:
                 self._drop()
                 stop.wait(self.cfg.login_failure_backoff)
             except TRANSIENT as exc:
-                delay = min(backoff, self.cfg.max_backoff) * random.uniform(0.8, 1.2)
-                log.warning(
-                    "IMAP %s: %s: %s; reconnecting in %.1f s",
-                    self.folder,
-                    type(exc).__name__,
-                    exc,
-                    delay,
-                )
-                self._drop()
-                stop.wait(delay)
+                self._transient_wait(stop, exc, backoff)
                 backoff = min(backoff * 2, self.cfg.max_backoff)
         self._drop()
+
+    def _transient_wait(self, stop: threading.Event, exc: BaseException, backoff: float) -> None:
+        # Exponential backoff with jitter, so a restarted server is not hit by every
+        # client at the same instant.
+        delay = min(backoff, self.cfg.max_backoff) * random.uniform(0.8, 1.2)
+        log.warning(
+            "IMAP %s: %s: %s; reconnecting in %.1f s", self.folder, type(exc).__name__, exc, delay
+        )
+        self._drop()
+        stop.wait(delay)
 
     def _drop(self) -> None:
         _close(self.client)
@@ -319,15 +325,33 @@ class ImapSource:
             return
         client.idle()
         started = time.monotonic()
+        early_empty = 0
         try:
             # Check in short slices so a stop request is honoured within a second;
             # renew IDLE before servers drop it (RFC 2177: at most 29 minutes).
             while not stop.is_set() and time.monotonic() - started < self.cfg.idle_renew:
+                asked = time.monotonic()
                 responses = client.idle_check(timeout=1)
+                if any(_is_bye(r) for r in responses):
+                    raise ConnectionError("the server said BYE during IDLE")
                 if any(_is_news(r) for r in responses):
                     break
+                # imapclient swallows EOF: a closed socket polls readable at once and
+                # yields nothing. Twice in a row means the server is gone.
+                early_empty = early_empty + 1 if not responses and _early(asked) else 0
+                if early_empty >= 2:
+                    raise ConnectionError("the server closed the connection during IDLE")
         finally:
-            client.idle_done()
+            with contextlib.suppress(*TRANSIENT):
+                client.idle_done()
+
+
+def _early(asked: float) -> bool:
+    return time.monotonic() - asked < 0.5
+
+
+def _is_bye(response: Any) -> bool:
+    return isinstance(response, tuple) and bool(response) and response[0] == b"BYE"
 
 
 def _is_news(response: Any) -> bool:
