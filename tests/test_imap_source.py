@@ -34,7 +34,7 @@ def flags(server: Dovecot, folder: str) -> list[tuple[bytes, ...]]:
 
 
 def test_seen_mode_flags_and_leaves_in_place(tmp_path: Path, dovecot: Dovecot) -> None:
-    app, source = source_for(tmp_path, dovecot, handled="seen")
+    _app, source = source_for(tmp_path, dovecot, handled="seen")
     for i in range(3):
         dovecot.append("INBOX", make_mail(subject=f"S{i}"))
     assert source.poll_once() == 3
@@ -77,7 +77,7 @@ def test_crash_between_commit_and_move_is_finished_next_poll(
 
 
 def test_polling_without_idle(tmp_path: Path, dovecot: Dovecot) -> None:
-    app, source = source_for(tmp_path, dovecot, idle=False, poll_interval=0.2)
+    _app, source = source_for(tmp_path, dovecot, idle=False, poll_interval=0.2)
     source.client = None  # run() connects by itself
     stored: list[int] = []
     source.notify = stored.append
@@ -128,7 +128,7 @@ def test_tls_and_starttls_verify_the_certificate(
         client.logout()
     # without the CA the certificate must be refused
     untrusted = settings.imap.model_copy(update={"ca_file": None})
-    with pytest.raises(Exception, match="(?i)certificate"):
+    with pytest.raises(Exception, match=r"(?i)certificate"):
         connect(untrusted, app.imap_credentials())
 
 

@@ -29,8 +29,8 @@ from imapclient.exceptions import IMAPClientError, LoginError
 
 from mailbot.config import HandledAction, ImapConfig, Security
 from mailbot.errors import AuthError, ConfigError
-from mailbot.oauth import TransientAuthError
 from mailbot.intake import Intake, Origin, Outcome
+from mailbot.oauth import TransientAuthError
 from mailbot.sources import Notify
 
 if TYPE_CHECKING:
