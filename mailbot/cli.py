@@ -341,6 +341,63 @@ def show(
         print(f"  {h['at']}  {h['from'] or '-'} -> {h['to']}  ({h['by']}) {h['why'] or ''}")
 
 
+@app.command()
+def check(
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Check the setup: the store opens, and the IMAP login and folders work."""
+    mailbot = _open(config, state, rules, verbose)
+    settings = mailbot.settings
+    print(f"store:   {settings.safe_database_url} ... ", end="", file=sys.stderr, flush=True)
+    _ = mailbot.engine
+    print("ok", file=sys.stderr)
+    if not settings.imap.enabled:
+        print(
+            f"mailbox: none configured; the daemon watches {settings.inbox_dir}/", file=sys.stderr
+        )
+        return
+    from mailbot.sources.imap import connect
+
+    imap = settings.imap
+    where = f"{imap.host}:{imap.effective_port} ({imap.security.value}, {imap.auth})"
+    print(f"imap:    {imap.user} at {where} ... ", end="", file=sys.stderr, flush=True)
+    try:
+        client = connect(imap, mailbot.imap_credentials())
+    except MailbotError:
+        print("FAILED", file=sys.stderr)
+        raise
+    except OSError as exc:
+        print("FAILED", file=sys.stderr)
+        raise _fail(f"cannot reach {where}: {exc}", 1) from None
+    problems = 0
+    try:
+        print("logged in", file=sys.stderr)
+        wanted = list(imap.folders)
+        if imap.handled.value == "move":
+            wanted.append(imap.handled_folder)
+        for folder in wanted:
+            if not client.folder_exists(folder):
+                created = folder == imap.handled_folder
+                note = "missing (the daemon creates it)" if created else "MISSING"
+                problems += 0 if created else 1
+                print(f"folder:  {folder}: {note}", file=sys.stderr)
+                continue
+            info = client.folder_status(folder, [b"MESSAGES", b"UIDVALIDITY"])
+            print(
+                f"folder:  {folder}: {info[b'MESSAGES']} mails, UIDVALIDITY {info[b'UIDVALIDITY']}",
+                file=sys.stderr,
+            )
+        idle = "yes" if client.has_capability("IDLE") else "no (polling)"
+        print(f"idle:    {idle}", file=sys.stderr)
+    finally:
+        client.logout()
+    if problems:
+        raise typer.Exit(1)
+
+
 @app.command("config")
 def show_config(
     state: StateOpt = None,

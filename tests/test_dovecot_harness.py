@@ -116,7 +116,7 @@ def test_bare_lf_comes_back_as_crlf(dovecot: Dovecot) -> None:
 
 def test_second_user_has_own_mailbox_and_bad_password_fails_fast(dovecot: Dovecot) -> None:
     dovecot.append("INBOX", MESSAGE)
-    with dovecot.client(user=dovecot.other_user, password=dovecot.other_password) as other:
+    with dovecot.client(user=dovecot.other_user) as other:
         assert other.select_folder("INBOX")[b"EXISTS"] == 0
 
     # No escalating per-IP auth penalty: repeated failures stay ~0.5 s and a good login

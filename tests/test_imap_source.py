@@ -136,3 +136,17 @@ def test_fetch_groups_respect_count_and_bytes() -> None:
     sizes = {1: 10, 2: 40_000_000, 3: 10, 4: 10}
     assert _groups([1, 2, 3, 4], sizes, 2) == [[1], [2], [3, 4]]
     assert _groups([1, 3, 4], sizes, 20) == [[1, 3, 4]]
+
+
+def test_check_command_reports_login_and_folders(tmp_path: Path, dovecot: Dovecot) -> None:
+    from tests.support.cli import mailbot
+
+    config = imap_config(tmp_path / "mailbot.toml", dovecot)
+    dovecot.append("INBOX", make_mail())
+    ok = mailbot("check", "--config", config, "--state", tmp_path / "state")
+    assert ok.returncode == 0, ok.stderr
+    assert "logged in" in ok.stderr and "INBOX: 1 mails" in ok.stderr
+    assert dovecot.password not in ok.stderr + ok.stdout
+    (tmp_path / "mailbot.password").write_text("wrong\n")
+    bad = mailbot("check", "--config", config, "--state", tmp_path / "state")
+    assert bad.returncode == 2 and "refused" in bad.stderr

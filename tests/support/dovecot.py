@@ -451,14 +451,20 @@ class Dovecot:
     ) -> IMAPClient:
         """A logged-in plain-IMAP client (10 s timeout), optionally with ``folder`` selected.
 
+        Logs in as :attr:`user` unless told otherwise; ``password`` defaults to the right one
+        for :attr:`user` and :attr:`other_user`.
+
         The caller owns the connection: use it as a context manager (``with server.client()
         as imap:``), which logs out and swallows errors from an already dead connection.
         The helpers below each use their own short-lived connection, so they never disturb
         the session state (selected folder, IDLE) of a connection under test.
         """
+        user = self.user if user is None else user
+        if password is None:
+            password = self.other_password if user == self.other_user else self.password
         imap = IMAPClient(self.host, port=self.port, ssl=False, timeout=CLIENT_TIMEOUT)
         try:
-            imap.login(user or self.user, password or self.password)
+            imap.login(user, password)
             if folder is not None:
                 imap.select_folder(folder, readonly=readonly)
         except BaseException:
