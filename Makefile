@@ -19,12 +19,12 @@ $(BIN)/python:
 # Installs exactly the locked versions, then mailbot itself without resolving again.
 $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 	$(PIP) install --require-hashes -r requirements.lock
-	$(PIP) install --no-deps --no-build-isolation -e . || $(PIP) install --no-deps -e .
+	$(PIP) install --no-deps -e .
 	@touch $@
 
 $(VENV)/.installed-dev: requirements-dev.lock pyproject.toml | $(BIN)/python
 	$(PIP) install --require-hashes -r requirements-dev.lock
-	$(PIP) install --no-deps --no-build-isolation -e . || $(PIP) install --no-deps -e .
+	$(PIP) install --no-deps -e .
 	@touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
