@@ -10,7 +10,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
 help:
 	@echo "make run    - install into .venv and start the daemon (local Maildir state/inbox by default)"
-	@echo "make test   - install dev tools and Dovecot if missing, then ruff, mypy and pytest"
+	@echo "make test   - install dev tools, Dovecot and PostgreSQL if missing; ruff, mypy, pytest, eval"
 	@echo "make bench  - benchmarks"
 
 $(BIN)/python:
@@ -39,9 +39,11 @@ typecheck: $(VENV)/.installed-dev
 
 test: $(VENV)/.installed-dev
 	bash scripts/ensure-dovecot
+	bash scripts/ensure-postgres
 	$(BIN)/ruff check mailbot tests
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	MAILBOT_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
+	$(BIN)/mailbot eval tests/corpus --check
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest bench -q -p no:randomly

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from sqlalchemy.engine import Engine
@@ -14,18 +15,42 @@ from mailbot.errors import ConfigError
 from mailbot.intake import Intake
 from mailbot.pipeline import Pipeline, Stage
 from mailbot.rawstore import RawStore
+from mailbot.rules import Network, load_networks
 from mailbot.sources.imap import Credentials
+from mailbot.understand.analyze import Context
+from mailbot.understand.stage import UnderstandStage
 
-
-def default_stages() -> list[Stage]:
-    """The pipeline's stages, in order. Parsing and the registry add theirs here."""
-    return []
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class App:
     settings: Settings
-    stages: Sequence[Stage] = field(default_factory=default_stages)
+    # None: the standard stages, built from the settings and rules/ (see `stages`).
+    custom_stages: Sequence[Stage] | None = None
+
+    @cached_property
+    def networks(self) -> list[Network]:
+        return load_networks(self.settings.rules_dir)
+
+    def understanding_context(self) -> Context:
+        return Context.build(self.networks, trusted_domains=tuple(self.settings.trust.domains))
+
+    @cached_property
+    def stages(self) -> list[Stage]:
+        """The pipeline's stages, in order.
+
+        Without readable rules the understanding stage cannot run; intake still must:
+        mail is taken in and waits in `received` until the rules are fixed.
+        """
+        if self.custom_stages is not None:
+            return list(self.custom_stages)
+        try:
+            context = self.understanding_context()
+        except ConfigError as exc:
+            log.error("%s; mail is taken in but not read until the rules are fixed", exc)
+            return []
+        return [UnderstandStage(context, self.settings.limits.parse_limits())]
 
     @cached_property
     def engine(self) -> Engine:

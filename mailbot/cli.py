@@ -18,7 +18,7 @@ from mailbot import __version__
 from mailbot.app import App
 from mailbot.config import Settings, load_settings
 from mailbot.errors import MailbotError
-from mailbot.models import Message, MessageEvent, MessageSource, MessageState
+from mailbot.models import Message, MessageEvent, MessageSource, MessageState, Understanding
 
 app = typer.Typer(
     name="mailbot",
@@ -93,7 +93,13 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def message_json(message: Message, sources: list[MessageSource], state_dir: Path) -> dict[str, Any]:
+def message_json(
+    message: Message,
+    sources: list[MessageSource],
+    state_dir: Path,
+    understanding: Understanding | None = None,
+) -> dict[str, Any]:
+    result = json.loads(understanding.result_json) if understanding else None
     return {
         "id": message.id,
         "state": message.state,
@@ -110,6 +116,12 @@ def message_json(message: Message, sources: list[MessageSource], state_dir: Path
         "attempts": message.attempts,
         "last_error": message.last_error,
         "duplicate_of": message.duplicate_of,
+        "disposition": understanding.disposition if understanding else None,
+        "ignored_reason": understanding.ignored_reason if understanding else None,
+        "network": understanding.network if understanding else None,
+        "kinds": result["kinds"] if result else [],
+        "reasons": result["reasons"] if result else [],
+        "understanding": result,
         "sources": [
             {
                 "mailbox": s.mailbox,
@@ -244,11 +256,17 @@ def messages(
         counts = dict(
             session.exec(select(Message.state, func.count()).group_by(Message.state)).all()
         )
+        understood = {u.message_pk: u for u in session.exec(select(Understanding)).all()}
     if as_json:
         sys.stdout.write(
             json.dumps(
                 [
-                    message_json(m, by_message.get(m.id or 0, []), mailbot.settings.state_dir)
+                    message_json(
+                        m,
+                        by_message.get(m.id or 0, []),
+                        mailbot.settings.state_dir,
+                        understood.get(m.id or 0),
+                    )
                     for m in rows
                 ],
                 ensure_ascii=False,
@@ -302,7 +320,8 @@ def show(
                 .order_by(col(MessageEvent.id))
             ).all()
         )
-    data = message_json(message, sources, mailbot.settings.state_dir)
+        understanding = session.get(Understanding, message_id)
+    data = message_json(message, sources, mailbot.settings.state_dir, understanding)
     if raw:
         sys.stdout.buffer.write(mailbot.raw_store.get(message.sha256))
         return
@@ -396,6 +415,97 @@ def check(
         client.logout()
     if problems:
         raise typer.Exit(1)
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="One message (.eml, RFC 5322).")],
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Show what mailbot understands of one mail, without touching the store."""
+    from mailbot.understand.stage import understand_bytes
+
+    if not file.is_file():
+        raise _fail(f"no such file: {file}")
+    mailbot = _open(config, state, rules, verbose)
+    raw = file.read_bytes()
+    _mail, result = understand_bytes(
+        raw, mailbot.understanding_context(), mailbot.settings.limits.parse_limits()
+    )
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    _print_understanding(result)
+
+
+def _print_understanding(result: dict[str, Any]) -> None:
+    print(f"from:        {result['from']}")
+    print(f"subject:     {result['subject']}")
+    verdict = result["disposition"]
+    if result["ignored_reason"]:
+        verdict += f" ({result['ignored_reason']})"
+    print(f"disposition: {verdict}")
+    print(f"network:     {result['network'] or '-'}")
+    print(f"kinds:       {', '.join(result['kinds']) or '-'}")
+    for m in result["members"]:
+        extra = ", ".join(x for x in (m["municipality"], m["email"]) if x)
+        print(f"member:      {m['name']} ({m['role']}{', ' + extra if extra else ''})")
+    for m in result["meetings"]:
+        when = f"{m['start'] or ''}-{m['end'] or ''}" if m["start"] else ""
+        print(f"meeting:     {m['date']} {when} {m['place'] or ''}".rstrip())
+    if result["protocol"]:
+        p = result["protocol"]
+        print(f"protocol:    meeting {p['meeting_date']}, present: {', '.join(p['attendees'])}")
+    for reason in result["reasons"]:
+        print(f"  - {reason}")
+
+
+@app.command("eval")
+def evaluate_corpus(
+    folder: Annotated[Path, typer.Argument(help="Folder of NAME.eml with NAME.json expected.")],
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when a score is below its threshold.")
+    ] = False,
+    show_failures: Annotated[bool, typer.Option("--failures", help="List every miss.")] = False,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Score the parser on a corpus folder, field by field."""
+    from mailbot.evaluate import THRESHOLDS, evaluate
+    from mailbot.understand.stage import understand_bytes
+
+    if not folder.is_dir():
+        raise _fail(f"no such folder: {folder}")
+    mailbot = _open(config, state, rules, verbose)
+    context = mailbot.understanding_context()
+    limits = mailbot.settings.limits.parse_limits()
+    scores = evaluate(folder, lambda p: understand_bytes(p.read_bytes(), context, limits)[1])
+    if scores.cases == 0:
+        raise _fail(f"no NAME.eml with NAME.json in {folder}")
+    table = scores.table()
+    if as_json:
+        out.print_json(json.dumps({"cases": scores.cases, "scores": table}))
+    else:
+        print(f"{scores.cases} cases in {folder}")
+        for name, value in table.items():
+            mark = "ok" if value >= THRESHOLDS[name] else f"BELOW {THRESHOLDS[name]:.2f}"
+            print(f"  {name:<14} {value:6.3f}  {mark}")
+        places = scores.c("places")
+        if places.tp + places.fn:
+            print(f"  {'places':<14} {places.accuracy():6.3f}  (not scored)")
+    if show_failures or (check and scores.below()):
+        for case, problems in sorted(scores.failures.items()):
+            for problem in problems:
+                print(f"  {case}: {problem}", file=sys.stderr)
+    if check and scores.below():
+        raise _fail(f"below the threshold: {', '.join(scores.below())}", 1)
 
 
 @app.command("config")

@@ -19,6 +19,14 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, m
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from mailbot.errors import ConfigError
+from mailbot.parse.types import Limits
+
+# The fifteen Skaraborg municipalities and Skaraborgs Kommunalförbund.
+DEFAULT_TRUSTED_DOMAINS = (
+    "essunga.se", "falkoping.se", "grastorp.se", "gullspang.se", "gotene.se", "hjo.se",
+    "karlsborg.se", "lidkoping.se", "mariestad.se", "skara.se", "skovde.se", "tibro.se",
+    "tidaholm.se", "toreboda.se", "vara.se", "skaraborg.se",
+)  # fmt: skip
 
 ENV_PREFIX = "MAILBOT_"
 DEFAULT_CONFIG_NAME = "mailbot.toml"
@@ -130,9 +138,38 @@ class StoreConfig(_Section):
 
 
 class LimitsConfig(_Section):
-    """Explicit limits on input; over a limit a mail is kept and quarantined with the reason."""
+    """Explicit limits on input. Over a limit a mail is still kept: quarantined (too
+    large to take in) or sent to review with the reason (a part it could not read)."""
 
     max_message_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    max_parts: int = Field(default=500, ge=1)
+    max_depth: int = Field(default=20, ge=1)
+    max_attachment_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    max_uncompressed_bytes: int = Field(default=100 * 1024 * 1024, ge=1024)
+    max_compression_ratio: float = Field(default=200.0, gt=1)
+    max_document_seconds: float = Field(default=10.0, gt=0)
+    max_pages: int = Field(default=200, ge=1)
+    max_cells: int = Field(default=200_000, ge=1)
+
+    def parse_limits(self) -> Limits:
+        return Limits(
+            max_message_bytes=self.max_message_bytes,
+            max_parts=self.max_parts,
+            max_depth=self.max_depth,
+            max_attachment_bytes=self.max_attachment_bytes,
+            max_uncompressed_bytes=self.max_uncompressed_bytes,
+            max_compression_ratio=self.max_compression_ratio,
+            max_document_seconds=self.max_document_seconds,
+            max_pages=self.max_pages,
+            max_cells=self.max_cells,
+        )
+
+
+class TrustConfig(_Section):
+    """Senders from these domains may change a network's records (with the network's
+    own members and addresses pinned in rules/). Subdomains count too."""
+
+    domains: list[str] = Field(default_factory=lambda: list(DEFAULT_TRUSTED_DOMAINS))
 
 
 class PipelineConfig(_Section):
@@ -161,6 +198,7 @@ class Settings(BaseSettings):
     oauth2: OAuth2Config = Field(default_factory=OAuth2Config)
     store: StoreConfig = Field(default_factory=StoreConfig)
     limits: LimitsConfig = Field(default_factory=LimitsConfig)
+    trust: TrustConfig = Field(default_factory=TrustConfig)
     pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
     daemon: DaemonConfig = Field(default_factory=DaemonConfig)
     log_level: str = "INFO"

@@ -46,11 +46,23 @@ def _split(raw: bytes) -> tuple[bytes, bytes]:
     return raw[:idx], raw[idx + width :]
 
 
+def fix_surrogates(text: str) -> str:
+    """Raw 8-bit header bytes arrive from the stdlib parser as surrogate escapes;
+    read them as UTF-8, else as Windows-1252 (what Swedish clients send)."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    data = text.encode("utf-8", "surrogateescape")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def decode_text(value: str | None) -> str | None:
     """RFC 2047-decode a header value; fall back to the raw text on any error."""
     if value is None:
         return None
-    text = str(value)
+    text = fix_surrogates(str(value))
     with contextlib.suppress(Exception):  # malformed encodings are everyday input
         text = str(make_header(decode_header(text)))
     text = _WS.sub(" ", text).strip()
@@ -59,10 +71,13 @@ def decode_text(value: str | None) -> str | None:
 
 def _first(msg: EmailMessage, name: str) -> str | None:
     try:
-        value = msg.get(name)
+        # raw_items keeps 8-bit bytes (as surrogate escapes) for decode_text to read.
+        for key, value in msg.raw_items():
+            if key.lower() == name.lower():
+                return str(value)
     except Exception:  # a malformed header must not stop intake
         return None
-    return None if value is None else str(value)
+    return None
 
 
 def parse_from(value: str | None) -> str | None:
@@ -132,12 +147,17 @@ def read_envelope(raw: bytes) -> Envelope:
     digest.update(body.replace(b"\r\n", b"\n"))
     return Envelope(
         looks_like_mail=looks,
-        message_id=message_id,
-        from_addr=parse_from(from_raw),
-        subject=subject,
+        # NUL is legal in a header byte stream but not in PostgreSQL text.
+        message_id=_no_nul(message_id),
+        from_addr=_no_nul(parse_from(from_raw)),
+        subject=_no_nul(subject),
         date=parse_date(date_raw),
         content_digest=digest.hexdigest(),
     )
+
+
+def _no_nul(text: str | None) -> str | None:
+    return text.replace("\x00", "") if text else text
 
 
 def effective_sent_at(date: datetime | None, arrived: datetime) -> datetime:

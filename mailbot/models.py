@@ -91,7 +91,8 @@ class MessageSource(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     message_pk: int = Field(foreign_key="message.id", index=True)
     # e.g. imap://user@host:993/INBOX, maildir:/abs/path, mbox:/abs/file, file:/abs/dir
-    mailbox: str = Field(max_length=500)
+    # (Text: a file path has no useful length limit, and PostgreSQL enforces one.)
+    mailbox: str = Field(sa_column=Column(Text, nullable=False))
     # IMAP only; NULL for files, so the unique key never collides for them
     # (NULLs are distinct in unique constraints on SQLite and PostgreSQL).
     uidvalidity: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
@@ -110,7 +111,7 @@ class IntakeCursor(SQLModel, table=True):
 
     __tablename__ = "intake_cursor"
 
-    mailbox: str = Field(primary_key=True, max_length=500)
+    mailbox: str = Field(sa_column=Column(Text, primary_key=True))
     uidvalidity: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
     last_uid: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
     updated_at: datetime = Field(default_factory=utcnow)
@@ -128,3 +129,35 @@ class MessageEvent(SQLModel, table=True):
     to_state: str = Field(max_length=32)
     actor: str = Field(default="mailbot", max_length=200)
     reason: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class AttachmentText(SQLModel, table=True):
+    """The text extracted from one attachment, kept so nothing is parsed twice."""
+
+    __tablename__ = "attachment_text"
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_pk: int = Field(foreign_key="message.id", index=True)
+    position: int  # order in the mail, depth first
+    filename: str | None = Field(default=None, sa_column=Column(Text))
+    content_type: str = Field(max_length=200)
+    size: int = Field(sa_column=Column(BigInteger, nullable=False))
+    kind: str | None = Field(default=None, max_length=32)  # docx, pdf, ... or None
+    text: str | None = Field(default=None, sa_column=Column(Text))
+    tables_json: str | None = Field(default=None, sa_column=Column(Text))
+    problem: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class Understanding(SQLModel, table=True):
+    """What mailbot understood of a message: the `mailbot parse --json` object."""
+
+    __tablename__ = "understanding"
+
+    message_pk: int = Field(foreign_key="message.id", primary_key=True)
+    disposition: str = Field(max_length=32, index=True)
+    ignored_reason: str | None = Field(default=None, max_length=64)
+    network: str | None = Field(default=None, max_length=100, index=True)
+    kinds: str = Field(default="[]", max_length=200)  # JSON list
+    result_json: str = Field(sa_column=Column(Text, nullable=False))
+    understood_at: datetime = Field(default_factory=utcnow)
+    version: str = Field(default="1", max_length=20)

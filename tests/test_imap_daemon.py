@@ -101,7 +101,13 @@ def test_sigkill_in_the_middle_of_a_fetch_loses_and_doubles_nothing(
         time.sleep(1)
         assert sorted(stored_ids(state)) == sorted(sent)
         assert rows(state, "select count(*) from message_source") == [(300,)]
-        assert rows(state, "select count(*) from message where state != 'received'") == [(0,)]
+        # and each was read by the pipeline once: none left behind, none failed
+        wait_until(
+            lambda: rows(state, "select count(*) from message where state = 'received'") == [(0,)],
+            30,
+            "every mail read",
+        )
+        assert rows(state, "select count(*) from message where state = 'quarantined'") == [(0,)]
         assert daemon.stop() == 0
     # no raw file is orphaned or half-written
     assert len(list((state / "raw").glob("*.eml"))) == 300

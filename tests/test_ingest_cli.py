@@ -40,7 +40,9 @@ def test_eml_maildir_mbox_and_folders(tmp_path: Path) -> None:
     assert subjects == sorted(
         ["Medlemsförteckning", "Ny", "Läst", "Arkiv 0", "Arkiv 1", "Arkiv 2"]
     )  # tmp/ is a Maildir's work area, never read
-    assert all(m["state"] == "received" for m in listed)
+    # every one was read by the pipeline and has a verdict with reasons
+    assert all(m["state"] in ("classified", "ignored", "needs_review") for m in listed)
+    assert all(m["disposition"] and m["reasons"] for m in listed)
     # the files are only read, never moved
     assert (maildir / "new" / "1.eml").exists()
 
@@ -95,9 +97,10 @@ def test_every_corpus_file_ends_in_the_store(tmp_path: Path) -> None:
             expected.add(sha(raw))
     missing = expected - set(stored)
     assert not missing, f"{len(missing)} corpus mails not in the store"
-    # every one ends in a clear state, with a reason unless it is simply received
+    # every one ends in a clear state, with its reason
     for m in stored.values():
-        assert m["state"] in {"received", "quarantined", "duplicate"}
-        if m["state"] != "received":
-            assert m["reason"]
+        assert m["state"] in {"classified", "ignored", "needs_review", "quarantined", "duplicate"}
+        assert m["reason"], m
+        if m["state"] in ("classified", "ignored", "needs_review"):
+            assert m["disposition"] and m["reasons"]
     assert len(files) > 200

@@ -90,6 +90,10 @@ def test_failed_stage_rolls_back_its_writes(app) -> None:  # type: ignore[no-unt
         assert msg is not None and msg.subject == "original" and msg.attempts == 1
 
 
-def test_no_stages_is_a_no_op(app) -> None:  # type: ignore[no-untyped-def]
+def test_no_stages_is_a_no_op(settings) -> None:  # type: ignore[no-untyped-def]
+    from mailbot.app import App
+
+    app = App(settings, custom_stages=[])
     app.intake.accept(make_mail(), Origin("file:/t", key="a"))
     assert app.pipeline.run_pending().advanced == 0
+    app.engine.dispose()

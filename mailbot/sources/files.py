@@ -117,4 +117,6 @@ def ingest_paths(
                         report.quarantined += 1
         except OSError as exc:
             report.errors.append(f"{path}: {exc.strerror or exc}")
+        except Exception as exc:  # the store refused it, or a bug: report, go on
+            report.errors.append(f"{path}: {type(exc).__name__}: {exc}")
     return report

@@ -176,6 +176,12 @@ class ImapSource:
             except TRANSIENT as exc:
                 self._transient_wait(stop, exc, backoff)
                 backoff = min(backoff * 2, self.cfg.max_backoff)
+            except Exception as exc:
+                # A fault of our own (the store refused a row, a bug): log it with its
+                # traceback and keep the watcher alive; the mail stays on the server.
+                log.exception("IMAP %s: unexpected error", self.folder)
+                self._transient_wait(stop, exc, max(backoff, 30.0))
+                backoff = min(backoff * 2, self.cfg.max_backoff)
         self._drop()
 
     def _transient_wait(self, stop: threading.Event, exc: BaseException, backoff: float) -> None:

@@ -1,0 +1,1 @@
+"""Understanding mail: MIME, documents, Swedish dates, quoted history. Pure, no I/O."""

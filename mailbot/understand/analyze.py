@@ -1,0 +1,416 @@
+"""From a parsed mail to what it means: the `mailbot parse --json` interface.
+
+Reading order, as a careful person reads: is it from a machine (ignore)? What is new
+in it (not the quoted history)? Which network is it about? What kinds of paperwork
+does it carry? Then the people, meetings and protocol, and finally: is mailbot sure
+enough to apply it, or should a person look (needs_review, always with a reason)?
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from mailbot.config import DEFAULT_TRUSTED_DOMAINS
+from mailbot.parse.mime import Attachment, ParsedMail
+from mailbot.parse.quotes import (
+    is_reply_subject,
+    says_little,
+    split_quoted,
+    strip_signature_noise,
+)
+from mailbot.parse.swedish_dates import find_vague
+from mailbot.rules import Network
+from mailbot.understand.machine import machine_reason
+from mailbot.understand.meetings import MeetingFindings, meetings_in_table, meetings_in_text
+from mailbot.understand.members import (
+    Member,
+    members_from_changes,
+    members_from_table,
+    members_from_text,
+    role_assignments,
+)
+from mailbot.understand.network import NetworkMatcher, decide_network
+from mailbot.understand.protocol import attendees_from_table, attendees_from_text, protocol_date
+
+KIND_WORDS = {
+    "protocol": re.compile(
+        r"\b(?:protokoll\w*|minnesanteckning\w*|mötesanteckning\w*|anteckningar från|"
+        r"mötesprotokoll|justerat protokoll)",
+        re.IGNORECASE,
+    ),
+    "agenda": re.compile(r"\b(?:dagordning\w*|kallelse\w*|agenda)\b", re.IGNORECASE),
+    "member_list": re.compile(
+        r"\b(?:medlemsförteckning\w*|medlemslista\w*|förteckning\w*|deltagarförteckning\w*|"
+        r"kontaktlista\w*|medlemmar|ledamöter|nätverksmedlemmar|representanter|"
+        r"deltagarlista\w*|sammansättning|nya medlemmar|ny medlem|ersätter)\b",
+        re.IGNORECASE,
+    ),
+    "meeting_dates": re.compile(
+        r"\b(?:mötesplan\w*|mötesdatum|mötestider|mötesdagar|datum för|träffar|"
+        r"nätverksträffar|planering|kalendarium|terminsplanering|flytta\w*|ställs in|"
+        r"inställ\w*|nytt datum|nästa möte|nästa träff|mötestillfällen|träffdatum|"
+        r"plats och tid)\b",
+        re.IGNORECASE,
+    ),
+    "report": re.compile(
+        r"\b(?:delrapport\w*|slutrapport\w*|rapport|återrapport\w*|"
+        r"kompetensutvecklingsplan\w*|verksamhetsberättelse\w*|årsrapport\w*|"
+        r"arbetsordning\w*|verksamhetsplan\w*|redovisning\w*|uppföljning\w*|årsredovisning)\b",
+        re.IGNORECASE,
+    ),
+}
+_GREETING = re.compile(
+    r"^\s*(?:vänliga hälsningar|vänlig hälsning|med vänlig hälsning|med vänliga hälsningar|"
+    r"mvh|hälsningar|hälsning|bästa hälsningar|kind regards|best regards|/\s*\w+|//\s*\w+)"
+    r"\s*[,!.]?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the reader knows besides the mail itself."""
+
+    networks: list[Network]
+    matcher: NetworkMatcher
+    trusted_domains: tuple[str, ...] = DEFAULT_TRUSTED_DOMAINS
+    known_senders: dict[str, set[str]] = field(default_factory=dict)  # address -> slugs
+    fallback_date: date | None = None  # when the mail has no usable Date header
+
+    @classmethod
+    def build(cls, networks: list[Network], **kwargs: Any) -> Context:
+        return cls(networks=networks, matcher=NetworkMatcher.build(networks), **kwargs)
+
+
+@dataclass
+class Understanding:
+    message_id: str | None
+    from_addr: str | None
+    subject: str
+    disposition: str = "ignored"
+    ignored_reason: str | None = None
+    network: str | None = None
+    kinds: list[str] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
+    meetings: MeetingFindings = field(default_factory=MeetingFindings)
+    protocol: tuple[date | None, list[str]] | None = None
+    reasons: list[str] = field(default_factory=list)
+    review_notes: list[str] = field(default_factory=list)  # why a person should look
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "message_id": self.message_id,
+            "from": self.from_addr,
+            "subject": self.subject,
+            "disposition": self.disposition,
+            "ignored_reason": self.ignored_reason,
+            "network": self.network,
+            "kinds": sorted(self.kinds),
+            "members": [m.as_json() for m in self.members],
+            "meetings": [m.as_json() for m in self.meetings.sorted()],
+            "protocol": None,
+            "reasons": self.reasons,
+        }
+        if self.protocol is not None:
+            when, attendees = self.protocol
+            out["protocol"] = {
+                "meeting_date": when.isoformat() if when else None,
+                "attendees": attendees,
+            }
+        # Beyond the interface (extra keys): what a registry needs to move or cancel.
+        out["changes"] = [
+            {"action": "moved", "from": a.isoformat(), "to": b.isoformat()}
+            for a, b in self.meetings.moved
+        ] + [{"action": "cancelled", "date": d.isoformat()} for d in self.meetings.cancelled]
+        return out
+
+
+@dataclass
+class _Block:
+    where: str  # body | document
+    name: str
+    text: str
+    tables: list[list[list[str]]]
+
+    @property
+    def heading(self) -> str:
+        lines = [line.strip() for line in self.text.split("\n") if line.strip()]
+        return "\n".join(lines[:3])
+
+    @property
+    def title(self) -> str:
+        """The heading lines that read as titles: short, not sentences ending in '.'."""
+        return "\n".join(
+            line for line in self.heading.split("\n") if len(line) <= 100 and not line.endswith(".")
+        )
+
+
+def cut_signature(text: str) -> str:
+    """The text above the closing greeting ("Vänliga hälsningar ...")."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if i > 0 and _GREETING.match(line):
+            return "\n".join(lines[:i]).rstrip()
+    return text
+
+
+def _doc_blocks(attachments: list[Attachment], out: list[_Block], problems: list[str]) -> None:
+    for att in attachments:
+        if att.document is not None and (att.document.text.strip() or att.document.tables):
+            out.append(
+                _Block("document", att.filename or "bilaga", att.document.text, att.document.tables)
+            )
+        if att.mail is not None:
+            # An attached mail (forward as attachment, .msg, winmail.dat): its content counts.
+            inner = att.mail
+            text = split_quoted(inner.text, inner.subject).new
+            if inner.subject:
+                text = f"{inner.subject}\n{text}"
+            if text.strip():
+                out.append(
+                    _Block(
+                        "document",
+                        att.filename or inner.subject or "bifogat mejl",
+                        text,
+                        inner.html_tables,
+                    )
+                )
+            _doc_blocks(inner.attachments, out, problems)
+
+
+def _reference(mail: ParsedMail, ctx: Context) -> date:
+    if mail.date is not None and 1990 <= mail.date.year <= 2100:
+        return mail.date.astimezone(UTC).date()
+    return ctx.fallback_date or datetime.now(UTC).date()
+
+
+def _trusted(sender: str | None, ctx: Context) -> bool:
+    if not sender or "@" not in sender:
+        return False
+    domain = sender.rsplit("@", 1)[1].lower()
+    if sender in ctx.known_senders:
+        return True
+    return any(domain == d or domain.endswith("." + d) for d in ctx.trusted_domains)
+
+
+def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
+    result = Understanding(mail.message_id, mail.from_addr, mail.subject)
+    machine = machine_reason(mail)
+    if machine is not None:
+        result.ignored_reason, why = machine
+        result.reasons.append(why)
+        return result
+
+    reference = _reference(mail, ctx)
+    split = split_quoted(mail.text, mail.subject)
+    body = strip_signature_noise(split.new)
+    body_main = cut_signature(body)
+    forwarded = bool(split.quoted and split.forward and says_little(body))
+    if forwarded:
+        # A forward with nothing of its own ("Se nedan"): the forwarded mail is the content.
+        body = f"{body}\n{split.quoted}"
+        body_main = f"{body_main}\n\n{split.quoted}"
+        result.reasons.append("a forward: the forwarded mail is read as the content")
+    elif split.quoted:
+        result.reasons.append("quoted history below the new text is not read")
+
+    blocks = [_Block("body", "brödtext", body_main, mail.html_tables)]
+    problems = list(mail.problems)
+    _doc_blocks(mail.attachments, blocks, problems)
+
+    # -- which network ------------------------------------------------------------
+    places: list[tuple[str, str]] = [("subject", mail.subject), ("body", body)]
+    for block in blocks[1:]:
+        places += [
+            ("filename", block.name),
+            ("heading", block.heading),
+            ("document", block.text[:20000]),
+        ]
+    extra = {slug: 2.0 for slug in ctx.known_senders.get(mail.from_addr or "", set())}
+    decision = decide_network(places, ctx.matcher, extra=extra)
+    result.network = decision.slug
+    result.reasons.extend(decision.reasons if decision.slug or decision.ambiguous else [])
+
+    # -- which kinds ----------------------------------------------------------------
+    # A reply's subject names the mail it answers ("SV: Kallelse"), not what it carries.
+    subject = "" if is_reply_subject(mail.subject) and not forwarded else mail.subject
+    if forwarded:
+        subject += "\n" + _forwarded_subject(split.quoted)
+    strong = [subject] + [b.name for b in blocks[1:]] + [b.title for b in blocks[1:]]
+    body_head = "\n".join(body_main.split("\n")[:6])
+    kinds: set[str] = set()
+    for kind, pattern in KIND_WORDS.items():
+        for text in [*strong, body_head]:
+            found = pattern.search(text)
+            if found:
+                kinds.add(kind)
+                result.reasons.append(f"{kind.replace('_', ' ')}: {found.group(0)!r}")
+                break
+
+    # -- protocol -------------------------------------------------------------------
+    if "protocol" in kinds:
+        proto_block = _protocol_block(blocks)
+        when = protocol_date(proto_block.text, reference, [proto_block.name, mail.subject])
+        attendees = _attendees(proto_block)
+        result.protocol = (when, attendees)
+        if when is not None:
+            result.meetings.add(when, None, None, None, "the meeting the protocol records")
+
+    # -- meetings -------------------------------------------------------------------
+    plan = "meeting_dates" in kinds
+    for block in blocks:
+        for table in block.tables:
+            meetings_in_table(table, reference, result.meetings, source=block.name)
+        meetings_in_text(
+            block.text,
+            reference,
+            result.meetings,
+            plan=plan and "protocol" not in kinds,
+            source=block.name,
+            keep_past=result.protocol[0] if result.protocol else None,
+        )
+    if result.protocol is not None and result.protocol[0] is not None:
+        others = [d for d in result.meetings.meetings if d != result.protocol[0]]
+        if others:
+            kinds.add("meeting_dates")
+            result.reasons.append("the protocol names the next meeting")
+    elif result.meetings.meetings:
+        kinds.add("meeting_dates")
+    if result.meetings.moved or result.meetings.cancelled:
+        kinds.add("meeting_dates")
+    # "Den blir vecka 44": a meeting announced without a date. Only on a line that
+    # speaks of a meeting; "under hösten" in a report is not one.
+    vague = [
+        v
+        for line in body_main.split("\n")
+        if _MEETINGISH.search(line) and not _PAST_TENSE.search(line)
+        for v in find_vague(line)
+        if _ALMOST_A_DATE.search(v)
+    ]
+    if vague and not result.meetings.meetings:
+        kinds.add("meeting_dates")
+
+    # -- members --------------------------------------------------------------------
+    members: list[Member] = []
+    for block in blocks:
+        for table in block.tables:
+            in_table = members_from_table(table)
+            if len(in_table) >= 2 or (in_table and "member_list" in kinds):
+                members.extend(in_table)
+    presidium_named = any(_PRESIDIUM.search(t) for t in [*strong, body_head])
+    if not members and ("member_list" in kinds or presidium_named) and "protocol" not in kinds:
+        for block in blocks:
+            members.extend(members_from_text(cut_signature(block.text)))
+    joining, leaving = members_from_changes(body_main)
+    if joining and not members:
+        members = joining
+        kinds.add("member_list")
+        result.reasons.append("a change of members: " + ", ".join(m.name for m in joining))
+    if leaving:
+        result.review_notes.append(
+            f"{', '.join(leaving)} leaves the network; a person confirms the change"
+        )
+    if members and ("member_list" in kinds or "protocol" not in kinds):
+        kinds.add("member_list")
+        roles = role_assignments("\n".join(b.text for b in blocks))
+        result.members = [
+            Member(m.name, m.email, m.municipality, roles.get(m.name.lower(), m.role))
+            if m.role == "ledamot"
+            else m
+            for m in _dedupe(members)
+        ]
+    elif "member_list" in kinds and "protocol" in kinds:
+        kinds.discard("member_list")
+
+    result.kinds = sorted(kinds)
+    _decide(result, mail, ctx, problems, vague, decision.ambiguous)
+    return result
+
+
+# Vague forms that stand for a coming meeting's date ("vecka 44", "i början av mars",
+# "datum meddelas senare"); a season or a school year in a report is no such thing.
+_ALMOST_A_DATE = re.compile(
+    r"\b(?:vecka|veckorna|v\.?\s?\d|början|mitten|slutet|meddelas|återkommer|nästa vecka|"
+    r"om \w+ veckor|på (?:mån|tis|ons|tors|fre)dag)",
+    re.I,
+)
+_PAST_TENSE = re.compile(
+    r"\b(?:har träffats|träffades|hölls|har haft|genomfördes|har genomförts)\b", re.I
+)
+_PRESIDIUM = re.compile(r"\bpresidi(?:et|um)\b", re.I)
+_MEETINGISH = re.compile(r"\b(?:möte\w*|träff\w*|nätverksträff\w*|sammanträde\w*)\b", re.I)
+_FWD_SUBJECT = re.compile(r"^\s*(?:ämne|subject)\s*:\s*(.+)$", re.I | re.M)
+
+
+def _forwarded_subject(quoted: str) -> str:
+    match = _FWD_SUBJECT.search(quoted)
+    return match.group(1) if match else ""
+
+
+def _protocol_block(blocks: list[_Block]) -> _Block:
+    """The block that is the protocol: a titled document with its attendance first."""
+    titled = [b for b in blocks[1:] if KIND_WORDS["protocol"].search(b.name + "\n" + b.title)]
+    for block in titled + blocks:
+        if _attendees(block):
+            return block
+    return titled[0] if titled else blocks[0]
+
+
+def _attendees(block: _Block) -> list[str]:
+    for table in block.tables:
+        found = attendees_from_table(table)
+        if found:
+            return found
+    return attendees_from_text(block.text)
+
+
+def _dedupe(members: list[Member]) -> list[Member]:
+    seen: dict[str, Member] = {}
+    for m in members:
+        key = m.name.lower()
+        if key not in seen:
+            seen[key] = m
+    return list(seen.values())
+
+
+def _decide(
+    result: Understanding,
+    mail: ParsedMail,
+    ctx: Context,
+    problems: list[str],
+    vague: list[str],
+    ambiguous: bool,
+) -> None:
+    review: list[str] = list(result.review_notes)
+    if problems:
+        review.extend(problems)
+    if vague and not result.meetings.meetings:
+        review.append(f"{vague[0]!r} is not a date; a person must read it")
+    if result.meetings.cancelled and not result.meetings.meetings:
+        review.append("a meeting is cancelled; a person confirms before it is removed")
+    if not result.kinds and not result.meetings.meetings and not problems:
+        result.disposition = "ignored"
+        result.ignored_reason = "no-content"
+        result.reasons.append("nothing for the store: no network paperwork in it")
+        return
+    if ambiguous:
+        review.append("more than one network is named and none clearly")
+    elif result.network is None:
+        review.append("no network could be told from the mail")
+    if "member_list" in result.kinds and not result.members:
+        review.append("it looks like a member list but no people could be read")
+    if result.protocol is not None and result.protocol[0] is None:
+        review.append("a protocol, but the meeting's date could not be found")
+    if not _trusted(mail.from_addr, ctx):
+        review.append(
+            f"the sender {mail.from_addr or '(unknown)'} is not a known member or from a "
+            "trusted domain"
+        )
+    if review:
+        result.disposition = "needs_review"
+        result.reasons.extend(review)
+    else:
+        result.disposition = "apply"

@@ -1,0 +1,334 @@
+"""Network meetings that a mail announces, plans, moves or records.
+
+Not every date is a meeting: deadlines ("senast 31 maj"), the date a protocol was
+signed, a report period. A date counts when its line or the heading above it speaks of
+meetings, when it stands in a meeting plan (a list or table of dates under such a
+heading), or when it is the meeting a protocol records. Times and places are read from
+the same line, the lines just below, or the table's columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+
+from mailbot.parse.swedish_dates import Prefer, find_dates, parse_time_range
+from mailbot.parse.types import DateMention
+
+_MEETING_WORDS = re.compile(
+    r"\b(?:möte\w*|träff\w*|nätverksträff\w*|nätverksmöte\w*|sammanträde\w*|mötesplan\w*|"
+    r"mötesdatum|mötestid\w*|mötesdag\w*|datum|vi ses|ses|kallelse|kallar|plats|lokal|"
+    r"tid|kl\.?|klockan|flytta\w*|ställ\w* in|inställ\w*|nytt datum|heldag|halvdag|"
+    r"workshop|konferens|utbildningsdag|vt|ht|vår(?:en|terminen)?|höst(?:en|terminen)?|"
+    r"termin\w*|planering|kalendarium|protokoll|minnesanteckning\w*|dagordning)\b",
+    re.IGNORECASE,
+)
+_NOT_MEETING = re.compile(
+    r"\b(?:senast|sista (?:dag|datum)|deadline|inlämning|lämnas in|skickas in|skicka in|"
+    r"lämna in|inkomma|rapporten ska|redovisas|till och med|t\.o\.m|fr\.o\.m|från och med|"
+    r"giltig|född|justeras|justerat|justerad|skickat|skickad|daterad|beslutad|reviderad|"
+    r"version|uppdaterad|publicerad|anmälan senast|svara senast|osa)\b",
+    re.IGNORECASE,
+)
+_MOVE = re.compile(
+    r"\b(?:flytta\w*|flyttas|ändra\w*|nytt datum|istället|i stället|byter datum|skjuts upp)\b",
+    re.IGNORECASE,
+)
+_CANCEL = re.compile(
+    r"\b(?:ställs in|ställt in|ställts in|ställa in|ställer in|inställ\w*|utgår|avbok\w*|"
+    r"blir inte av|cancel\w*)\b",
+    re.IGNORECASE,
+)
+_PLACE_LABEL = re.compile(r"\b(?:plats|lokal|var|ort|adress)\s*:\s*(.+)$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(
+    r"(?:^|[\s,;])(?:i|på|hos)\s+((?:[A-ZÅÄÖ0-9][\w.'’-]*)(?:[ ,]+(?:[A-ZÅÄÖ0-9][\w.'’-]*|i|på|"
+    r"av|och|vid|gata|väg|vägen|gatan|rum|sal|plan)){0,8})"
+)
+_PLACE_TRAILING = re.compile(r"^\s*[,–—-]\s*(?:(?:i|på|hos)\s+)?([A-ZÅÄÖ][^\n]*)$")
+_END_PHRASE = re.compile(
+    r"\b(?:slutar|avslutas|till|fram till|håller på till)\s+(?:ca\s+|cirka\s+)?"
+    r"(?:kl\.?\s*|klockan\s+)?(\d{1,2})(?:[.:](\d{2}))?\b",
+    re.I,
+)
+_DEFAULT_TIME = re.compile(r"\b(?:kl\.?|klockan|tid)\b", re.I)
+_TIME_ANYWHERE = re.compile(r"\b(?:tid|kl\.?|klockan)\s*:?\s*(?=\d)", re.I)
+# The header block of a forwarded or quoted mail: its Date is when it was sent.
+_HEADER_LINE = re.compile(
+    r"^\s*\*?(?:från|from|date|datum|skickat|sent|till|to|ämne|subject|kopia|cc)\s*:\*?\s",
+    re.I,
+)
+_HEADER_NEIGHBOUR = re.compile(r"^\s*\*?(?:från|from|ämne|subject|till|to)\s*:", re.I)
+
+
+def _in_header_block(lines: list[str], i: int) -> bool:
+    """A "Date:"/"Datum:" line among Från:/Ämne: lines; alone, "Datum:" labels a plan."""
+    if not _HEADER_LINE.match(lines[i]):
+        return False
+    return any(
+        _HEADER_NEIGHBOUR.match(x) for x in lines[max(0, i - 3) : i + 4] if x is not lines[i]
+    )
+
+
+_TIME_WORD = re.compile(r"^\s*(?:tid|klockan|kl\.?)\s*:?\s*", re.IGNORECASE)
+_HEAD_OF_PLAN = re.compile(
+    r"\b(?:mötesplan|mötesdatum|mötestider|mötesdagar|datum för|träffar|nätverksträffar|"
+    r"planering|kalendarium|möten|mötestillfällen|träffdatum|vt|ht|termin\w*|"
+    r"vår(?:en|terminen)|höst(?:en|terminen))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Meeting:
+    date: date
+    start: time | None = None
+    end: time | None = None
+    place: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, str | None]:
+        return {
+            "date": self.date.isoformat(),
+            "start": self.start.strftime("%H:%M") if self.start else None,
+            "end": self.end.strftime("%H:%M") if self.end else None,
+            "place": self.place,
+        }
+
+
+@dataclass
+class MeetingFindings:
+    meetings: dict[date, Meeting] = field(default_factory=dict)
+    moved: list[tuple[date, date]] = field(default_factory=list)
+    cancelled: list[date] = field(default_factory=list)
+    dates_seen: int = 0
+
+    def add(
+        self, when: date, start: time | None, end: time | None, place: str | None, why: str
+    ) -> None:
+        found = self.meetings.get(when)
+        if found is None:
+            self.meetings[when] = Meeting(when, start, end, place, [why])
+            return
+        # The same meeting mentioned twice: keep the most complete details.
+        found.start = found.start or start
+        found.end = found.end or end
+        found.place = found.place or place
+        found.sources.append(why)
+
+    def sorted(self) -> list[Meeting]:
+        return [self.meetings[d] for d in sorted(self.meetings)]
+
+
+def _clean_place(text: str) -> str | None:
+    text = re.split(r"\s+(?:kl\.?|klockan|tid:|den \d)\b", text, maxsplit=1, flags=re.I)[0]
+    text = re.split(r"[.;!?]\s|\s[–—]\s|\s\(", text, maxsplit=1)[0]
+    text = text.strip(" \t,.;:-–—")
+    if not text or len(text) > 80 or not re.search(r"[A-Za-zÅÄÖåäö]", text):
+        return None
+    return text
+
+
+def place_near(lines: list[str], i: int, after: int) -> str | None:
+    """A place on line i after column `after`, or on a "Plats:" line just below."""
+    line = lines[i]
+    label = _PLACE_LABEL.search(line)
+    if label:
+        return _clean_place(label.group(1))
+    rest = line[after:]
+    # "23/1 kl 9-12, Stadshuset Skövde": the rest of the line after a comma or dash.
+    trailing = _PLACE_TRAILING.match(rest)
+    if trailing:
+        place = _clean_place(trailing.group(1))
+        if place and not find_dates(place, date(2000, 1, 1)) and not parse_time_range(place):
+            return place
+    follow = _PLACE_AFTER.search(rest)
+    if follow:
+        place = _clean_place(follow.group(1))
+        if place and not find_dates(place, date(2000, 1, 1)):
+            return place
+    for below in lines[i + 1 : i + 3]:
+        label = _PLACE_LABEL.search(below)
+        if label:
+            return _clean_place(label.group(1))
+        if find_dates(below, date(2000, 1, 1)):
+            break  # the next meeting's line: its place is its own
+    return None
+
+
+def _end_after(text: str) -> time | None:
+    match = _END_PHRASE.search(text)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if 0 <= hour <= 23 and 0 <= minute <= 59:
+        return time(hour, minute)
+    return None
+
+
+def time_near(lines: list[str], i: int, mention: DateMention) -> tuple[time | None, time | None]:
+    line = lines[i]
+    if mention.start is not None:
+        end = mention.end or _end_after(line[mention.span[1] :])
+        return mention.start, end if end and end > mention.start else mention.end
+    rest = line[: mention.span[0]] + " " + line[mention.span[1] :]
+    found = parse_time_range(rest)
+    if found:
+        return found
+    for below in lines[i + 1 : i + 3]:
+        if find_dates(below, date(2000, 1, 1)):
+            break
+        label = _TIME_ANYWHERE.search(below)
+        if label:
+            found = parse_time_range(below[label.start() :])
+            if found:
+                return found
+    return None, None
+
+
+def _default_details(lines: list[str]) -> tuple[tuple[time | None, time | None] | None, str | None]:
+    """A time and place stated once for every meeting of a plan, on a line without
+    dates: "Vi träffas på torsdagar kl 13–16 i Skövde, Kulturhuset om inget annat sägs"."""
+    for i, line in enumerate(lines):
+        if find_dates(line, date(2000, 1, 1)) or not _MEETING_WORDS.search(line):
+            continue
+        if not _DEFAULT_TIME.search(line):
+            continue
+        found = parse_time_range(line)
+        if found and found[0] is not None:
+            label = _TIME_ANYWHERE.search(line)
+            place = place_near(lines, i, label.end() if label else 0)
+            if place:
+                place = re.split(r"\s+(?:om inget annat|om inte annat|såvida)\b", place)[0].strip(
+                    " ,"
+                )
+            return found, place or None
+    return None, None
+
+
+def _two_days(line: str, first: DateMention, second: DateMention) -> bool:
+    """ "torsdag 2 oktober kl. 10.00 – fredag 3 oktober kl. 15.00": one meeting."""
+    between = line[first.span[1] : second.span[0]]
+    gap = (second.date - first.date).days
+    return 0 < gap <= 3 and bool(re.fullmatch(r"\s*(?:[–—-]|till)\s*", between))
+
+
+def meetings_in_text(
+    text: str,
+    reference: date,
+    findings: MeetingFindings,
+    *,
+    plan: bool,
+    source: str,
+    default_year: int | None = None,
+    keep_past: date | None = None,
+) -> None:
+    """Add the meetings of one block of text. `plan`: the mail is a meeting plan, so a
+    bare list of dates under a plan heading counts, and dates without a year look
+    forward. Dates more than a week before the mail are history ("Protokollet från
+    2025-03-21"), not meetings, except `keep_past` (the meeting a protocol records)."""
+    lines = text.split("\n")
+    heading_ok = plan
+    prefer: Prefer = "future" if plan else "nearest"
+    default_time, default_place = _default_details(lines)
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        mentions = find_dates(line, reference, prefer=prefer, default_year=default_year)
+        if not mentions:
+            if _HEAD_OF_PLAN.search(line) and len(line) < 80:
+                heading_ok = True
+            continue
+        findings.dates_seen += len(mentions)
+        if _NOT_MEETING.search(line) or _in_header_block(lines, i):
+            continue
+        context = " ".join(lines[max(0, i - 2) : i + 1])
+        meetingish = (
+            bool(_MEETING_WORDS.search(line)) or heading_ok or bool(_MEETING_WORDS.search(context))
+        )
+        if not meetingish:
+            continue
+        mentions = [
+            m for m in mentions if m.date >= reference - timedelta(days=7) or m.date == keep_past
+        ]
+        if not mentions:
+            continue
+        if _CANCEL.search(line):
+            findings.cancelled.extend(m.date for m in mentions)
+            continue
+        if _MOVE.search(line) and len(mentions) >= 2:
+            old, new = mentions[0], mentions[-1]
+            findings.moved.append((old.date, new.date))
+            start, end = time_near(lines, i, new)
+            findings.add(new.date, start, end, place_near(lines, i, new.span[1]), source)
+            continue
+        if len(mentions) == 2 and _two_days(line, mentions[0], mentions[1]):
+            first, second = mentions
+            start = first.start
+            end = second.end or second.start
+            findings.add(first.date, start, end, place_near(lines, i, second.span[1]), source)
+            continue
+        for mention in mentions:
+            start, end = time_near(lines, i, mention)
+            if start is None and default_time is not None:
+                start, end = default_time
+            after = mentions[-1].span[1]
+            place = place_near(lines, i, after) or default_place
+            if mention.end_date and mention.end_date != mention.date and end is None:
+                end = None  # a two-day meeting: one entry, on its first day
+            findings.add(mention.date, start, end, place, source)
+
+
+def _table_header(rows: list[list[str]]) -> int | None:
+    for index, row in enumerate(rows[:5]):
+        if any(re.match(r"(datum|dag|när|date)\b", c.strip().lower()) for c in row):
+            return index
+    return None
+
+
+def _column(header: list[str], pattern: str) -> int | None:
+    return next((i for i, c in enumerate(header) if re.match(pattern, c)), None)
+
+
+def meetings_in_table(
+    rows: list[list[str]], reference: date, findings: MeetingFindings, *, source: str
+) -> bool:
+    """A table with a date column (and maybe time, start/end and place columns)."""
+    head = _table_header(rows)
+    if head is None or len(rows) < head + 2:
+        return False
+    header = [c.strip().lower() for c in rows[head]]
+    date_col = _column(header, r"(datum|dag|när|date)\b")
+    time_col = _column(header, r"(tid|klockan|kl)\b")
+    start_col = _column(header, r"(start|börjar|från|kl\.? från)\b")
+    end_col = _column(header, r"(slut|slutar|till)\b")
+    place_col = _column(header, r"(plats|lokal|ort|var\b|värd|adress)")
+    used = False
+    for row in rows[head + 1 :]:
+        if date_col is None or date_col >= len(row):
+            continue
+        mentions = find_dates(row[date_col], reference, prefer="future")
+        if not mentions:
+            continue
+        mention = mentions[0]
+        start, end = mention.start, mention.end
+        if start is None and time_col is not None and time_col < len(row):
+            found = parse_time_range(row[time_col])
+            if found:
+                start, end = found
+        if start is None and start_col is not None and start_col < len(row):
+            found = parse_time_range(row[start_col])
+            start = found[0] if found else None
+            if end_col is not None and end_col < len(row):
+                found_end = parse_time_range(row[end_col])
+                end = found_end[0] if found_end else None
+        place = None
+        if place_col is not None and place_col < len(row):
+            place = _clean_place(row[place_col])
+        findings.dates_seen += 1
+        if any(_CANCEL.search(c) for c in row):
+            findings.cancelled.append(mention.date)
+            continue
+        findings.add(mention.date, start, end, place, source)
+        used = True
+    return used

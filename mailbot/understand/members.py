@@ -1,0 +1,350 @@
+"""People in a member list (förteckning): name, e-mail, municipality, role.
+
+Member lists come as tables (Word, Excel, Outlook HTML) with a header row, sometimes
+with a merged row ("Presidium") that sets the role of the rows below it, or as lines
+of text ("Anna Berg, Skövde, ordf., anna.berg@skovde.se"). Roles are written in many
+ways ("ordf.", "sekr.", "presidiet"); they are mapped to four values.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MUNICIPALITIES = (
+    "Essunga", "Falköping", "Grästorp", "Gullspång", "Götene", "Hjo", "Karlsborg",
+    "Lidköping", "Mariestad", "Skara", "Skövde", "Tibro", "Tidaholm", "Töreboda", "Vara",
+)  # fmt: skip
+ORGANISATIONS = {"skaraborgs kommunalförbund": "Skaraborgs kommunalförbund"}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for matching what people type (skovde = Skövde)."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
+    )
+
+
+_MUNI_BY_FOLD = {fold(m): m for m in MUNICIPALITIES}
+_MUNI_PATTERN = re.compile(
+    r"(?<!\w)("
+    + "|".join(sorted(_MUNI_BY_FOLD, key=len, reverse=True))
+    + r")(?:s)?(?:\s+kommun)?(?!\w)"
+)
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+
+# Order matters: "vice ordförande" is presidium, not the chair.
+_ROLES = [
+    (re.compile(r"\b(?:vice\s+ordf|v\.?\s*ordf|vice ordförande)", re.I), "presidium"),
+    (re.compile(r"\b(?:ordf(?:\.|örande|orande)?|chair|sammankallande)", re.I), "ordforande"),
+    (re.compile(r"\b(?:sekr(?:\.|eterare)?|secretary|sekreterarskap)", re.I), "sekreterare"),
+    (re.compile(r"\b(?:presidi(?:et|um|e\w*)|arbetsutskott|au)\b", re.I), "presidium"),
+    (re.compile(r"\b(?:ledamot|ledamöter|medlem\w*|deltagare|representant|ersättare)\b", re.I),
+     "ledamot"),
+]  # fmt: skip
+ROLE_WORDS = re.compile(
+    r"\b(?:ordf\w*|sekr\w*|presidi\w*|ledamot|ledamöter|medlem\w*|deltagare|vice|"
+    r"sammankallande|ersättare|representant)\b",
+    re.I,
+)
+_NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéèüáíóøæ'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéèüáíóøæ'’]+)?"
+NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:(?:af|von|van|de|la|du)\s+)?{_NAME_WORD}){{1,3}}$")
+_HEADER_NAME = re.compile(
+    r"^(?:namn|name|för-? och efternamn|förnamn och efternamn|deltagare|representant|"
+    r"ledamot|ledamöter|medlem|medlemmar|person|kontaktperson)\b",
+    re.I,
+)
+_HEADER_FIRST = re.compile(r"^förnamn$", re.I)
+_HEADER_LAST = re.compile(r"^efternamn$", re.I)
+_HEADER_MUNI = re.compile(r"^(?:kommun|organisation|huvudman|arbetsplats|skola|enhet|ort)\b", re.I)
+_HEADER_ROLE = re.compile(r"^(?:roll|funktion|uppdrag|befattning|titel|position)\b", re.I)
+_HEADER_EMAIL = re.compile(r"^(?:e-?post|e-?mail|mail|mejl|e-?postadress|epostadress)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    email: str | None
+    municipality: str | None
+    role: str  # ordforande | sekreterare | presidium | ledamot
+
+    def as_json(self) -> dict[str, str | None]:
+        return {
+            "name": self.name,
+            "email": self.email,
+            "municipality": self.municipality,
+            "role": self.role,
+        }
+
+
+_ROLE_NAMES = {"ordförande": "ordforande", "sekreterare": "sekreterare", "presidium": "presidium",
+               "presidiet": "presidium", "ledamot": "ledamot"}  # fmt: skip
+
+
+def normalize_role(text: str) -> str | None:
+    for pattern, role in _ROLES:
+        if pattern.search(text):
+            return role
+    # Typos in a role cell ("sektreterare", "ordförnade"): close enough is the role.
+    word = text.strip().lower().rstrip(".")
+    if 6 <= len(word) <= 14:
+        close = difflib.get_close_matches(word, list(_ROLE_NAMES), n=1, cutoff=0.8)
+        if close:
+            return _ROLE_NAMES[close[0]]
+    return None
+
+
+def municipality_of(text: str) -> str | None:
+    folded = fold(text)
+    match = _MUNI_PATTERN.search(folded)
+    if match:
+        return _MUNI_BY_FOLD[match.group(1)]
+    for key, name in ORGANISATIONS.items():
+        if fold(key) in folded:
+            return name
+    return None
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" \t,;:.-–—*•·")
+    return text
+
+
+# Words that head columns or sections and are never part of a person's name.
+_NOT_NAME = re.compile(
+    r"\b(?:namn|kommun|kommunen|roll|e-post|epost|mail|funktion|uppdrag|skola|organisation|"
+    r"datum|plats|tid|närvarande|frånvarande|förhinder|protokoll|nätverket|nätverk|"
+    r"hälsningar|vänliga|hej|tack|dagordning|kallelse|mötesplan|deltagare|telefon|"
+    r"rektor|förskolechef|verksamhetschef|skolchef|utbildningschef|chef|kommunalförbund)\b",
+    re.I,
+)
+
+
+def is_person_name(text: str) -> bool:
+    text = clean_name(text)
+    if not NAME.match(text) or ROLE_WORDS.search(text) or _NOT_NAME.search(text):
+        return False
+    words = text.split()
+    if municipality_of(words[-1]) is not None and len(words) >= 2:
+        # "Agneta Wiklund Hjo": a name with its municipality glued on (PDF tables).
+        return False
+    return municipality_of(text) is None or len(words) > 2
+
+
+def split_name_and_rest(text: str) -> tuple[str, str] | None:
+    """'Agneta Wiklund Hjo ordf.' -> ('Agneta Wiklund', 'Hjo ordf.'): the longest
+    leading run of words that is a name, when what follows is not part of it."""
+    words = clean_name(text).split()
+    for n in (3, 2):
+        if len(words) > n and is_person_name(" ".join(words[:n])):
+            return " ".join(words[:n]), " ".join(words[n:])
+    return None
+
+
+# -- tables ------------------------------------------------------------------------
+
+
+@dataclass
+class _Columns:
+    name: int | None = None
+    first: int | None = None
+    last: int | None = None
+    muni: int | None = None
+    role: int | None = None
+    email: int | None = None
+
+    def useful(self) -> bool:
+        has_name = self.name is not None or (self.first is not None and self.last is not None)
+        return has_name and any(c is not None for c in (self.muni, self.role, self.email))
+
+
+def _header(row: list[str]) -> _Columns | None:
+    cols = _Columns()
+    for i, cell in enumerate(row):
+        cell = cell.strip()
+        if cols.email is None and _HEADER_EMAIL.match(cell):
+            cols.email = i
+        elif cols.role is None and _HEADER_ROLE.match(cell):
+            cols.role = i
+        elif cols.muni is None and _HEADER_MUNI.match(cell):
+            cols.muni = i
+        elif cols.first is None and _HEADER_FIRST.match(cell):
+            cols.first = i
+        elif cols.last is None and _HEADER_LAST.match(cell):
+            cols.last = i
+        elif cols.name is None and _HEADER_NAME.match(cell):
+            cols.name = i
+    return cols if cols.useful() else None
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    if index is None or index >= len(row):
+        return ""
+    return row[index].strip()
+
+
+def members_from_table(rows: list[list[str]]) -> list[Member]:
+    """People in a table with a recognisable header row (within its first 4 rows)."""
+    for start in range(min(4, len(rows))):
+        cols = _header(rows[start])
+        if cols is not None:
+            return _rows_to_members(rows[start + 1 :], cols)
+    return []
+
+
+def _rows_to_members(rows: list[list[str]], cols: _Columns) -> list[Member]:
+    members: list[Member] = []
+    section_role: str | None = None
+    for row in rows:
+        filled = [c for c in row if c.strip()]
+        if len(filled) == 1 and not EMAIL.search(filled[0]) and not is_person_name(filled[0]):
+            # A merged row like "Presidium" or "Övriga ledamöter" sets the role below.
+            section_role = normalize_role(filled[0]) or section_role
+            continue
+        if cols.name is not None:
+            name = clean_name(_cell(row, cols.name))
+        else:
+            name = clean_name(f"{_cell(row, cols.first)} {_cell(row, cols.last)}")
+        # "Anna Berg (ordf.)" in the name cell.
+        inline_role = None
+        paren = re.search(r"\(([^)]*)\)", name)
+        if paren:
+            inline_role = normalize_role(paren.group(1))
+            name = clean_name(name[: paren.start()] + name[paren.end() :])
+        if not name or not is_person_name(name):
+            continue
+        email_cell = _cell(row, cols.email)
+        email_match = EMAIL.search(email_cell) or EMAIL.search(" ".join(row))
+        muni_text = _cell(row, cols.muni)
+        role_text = _cell(row, cols.role)
+        role = normalize_role(role_text) if role_text else None
+        members.append(
+            Member(
+                name=name,
+                email=email_match.group(0).lower() if email_match else None,
+                municipality=municipality_of(muni_text) if muni_text else None,
+                role=role or inline_role or section_role or "ledamot",
+            )
+        )
+    return members
+
+
+# -- text --------------------------------------------------------------------------
+
+_SPLIT = re.compile(r"\s*(?:[,;|\t]|\s[–—-]\s|\(|\)|:\s)\s*")
+
+
+def member_from_line(line: str) -> Member | None:
+    """One person written on one line, in any order of name, municipality, role, e-mail."""
+    email_match = EMAIL.search(line)
+    email = email_match.group(0).lower() if email_match else None
+    rest = EMAIL.sub(" ", line)
+    rest = re.sub(r"[<>\[\]]", " ", rest)
+    tokens = [clean_name(t) for t in _SPLIT.split(rest) if clean_name(t)]
+    name = None
+    municipality = None
+    role = None
+    for token in tokens:
+        if name is None and is_person_name(token):
+            name = token
+            continue
+        if role is None and (found := normalize_role(token)):
+            role = found
+            # "Skövde kommun, ordf." and "ordf. Skövde" both occur.
+            municipality = municipality or municipality_of(token)
+            continue
+        if municipality is None:
+            municipality = municipality_of(token)
+    if name is None and tokens:
+        # "Anna Berg Skövde" without separators: the name, then the rest.
+        parts = split_name_and_rest(tokens[0])
+        if parts is not None:
+            name, rest_text = parts
+            municipality = municipality or municipality_of(rest_text)
+            role = role or normalize_role(rest_text)
+    if name is None:
+        return None
+    return Member(name, email, municipality, role or "ledamot")
+
+
+def members_from_text(text: str) -> list[Member]:
+    """People written one per line, in a block of at least two such lines."""
+    members: list[Member] = []
+    section_role: str | None = None
+    for raw in text.split("\n"):
+        line = raw.strip().lstrip("-•*·▪◦ ").strip()
+        if not line:
+            continue
+        heading = re.match(r"^([\w .,/()–-]+):$", line) or re.match(r"^([A-Za-zÅÄÖåäö ]+)$", line)
+        if heading and not is_person_name(line.rstrip(":")) and not EMAIL.search(line):
+            section_role = normalize_role(line) or (None if len(line) > 40 else section_role)
+            continue
+        member = member_from_line(line)
+        if member is None:
+            continue
+        if member.role == "ledamot" and section_role:
+            member = Member(member.name, member.email, member.municipality, section_role)
+        members.append(member)
+    return members if len(members) >= 2 else []
+
+
+_ASSIGN = re.compile(
+    r"^\s*(presidi(?:et|um)|ordförande|ordf\.?|sekreterare|sekr\.?|vice ordförande)"
+    r"\s*(?:är|:)\s*(.+)$",
+    re.I,
+)
+_IS_ROLE = re.compile(
+    r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,2})\s*(?:,\s*\w+\s*,)?\s+är\s+"
+    r"(?:nätverkets\s+|vår\s+|ny\s+)?(ordförande|sekreterare|vice ordförande)",
+    re.I,
+)
+
+
+def role_assignments(text: str) -> dict[str, str]:
+    """Roles given in prose: "Presidium: A (ordförande), B och C", "Ordförande: A",
+    "A är ordförande". Keyed by the lower-cased name."""
+    roles: dict[str, str] = {}
+    for line in text.split("\n"):
+        match = _ASSIGN.match(line)
+        if match:
+            default = normalize_role(match.group(1)) or "ledamot"
+            sentence = re.split(r"(?<=[a-zåäö)])\.\s", match.group(2))[0]
+            for part in re.split(r",|\boch\b|&", sentence):
+                paren = re.search(r"\(([^)]*)\)", part)
+                name = clean_name(re.sub(r"\([^)]*\)", " ", part))
+                if is_person_name(name):
+                    own = normalize_role(paren.group(1)) if paren else None
+                    roles[name.lower()] = own or default
+        for found in _IS_ROLE.finditer(line):
+            if is_person_name(found.group(1)):
+                roles[found.group(1).lower()] = normalize_role(found.group(2)) or "ledamot"
+    return roles
+
+
+_CHANGE = re.compile(
+    r"\b(?:ersätts\s+(?P<old>.+?)\s+av\s+(?P<new1>.+)|(?P<new2>.+?)\s+ersätter\s+(?P<old2>.+)|"
+    r"(?:ny|nya)\s+(?:medlem|medlemmar|deltagare|ledamot|ledamöter|representant)\w*\s*(?:är|:)\s*(?P<new3>.+))",
+    re.I,
+)
+
+
+def members_from_changes(text: str) -> tuple[list[Member], list[str]]:
+    """A partial update: who comes in, and who leaves ("X ersätts av Y",
+    "Y ersätter X", "Ny medlem: Y")."""
+    joining: list[Member] = []
+    leaving: list[str] = []
+    for line in text.split("\n"):
+        for match in _CHANGE.finditer(line):
+            new = match.group("new1") or match.group("new2") or match.group("new3")
+            old = match.group("old") or match.group("old2")
+            if new:
+                member = member_from_line(re.sub(r"\b(?:rektor|förskolechef)\s+för\b", ",", new))
+                if member is not None:
+                    joining.append(member)
+            if old:
+                gone = member_from_line(old)
+                if gone is not None:
+                    leaving.append(gone.name)
+    return joining, leaving

@@ -1,0 +1,92 @@
+"""The pipeline stage that reads a received message and records what it means.
+
+received -> classified (disposition apply: waiting for the registry),
+            ignored, needs_review (terminal, with the reasons),
+            quarantined (by the runner, when reading keeps failing).
+The extracted attachment texts and the understanding are written in the stage's one
+transaction, together with the state change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, delete
+
+from mailbot.models import AttachmentText, Message, MessageState, Understanding
+from mailbot.parse.mime import ParsedMail, parse_mail
+from mailbot.parse.types import Limits
+from mailbot.pipeline import StageContext, Transition
+from mailbot.understand.analyze import Context, analyze
+
+UNDERSTANDING_VERSION = "1"
+_NEXT_STATE = {
+    "apply": MessageState.CLASSIFIED,
+    "ignored": MessageState.IGNORED,
+    "needs_review": MessageState.NEEDS_REVIEW,
+}
+
+
+def understand_bytes(
+    raw: bytes, ctx: Context, limits: Limits
+) -> tuple[ParsedMail, dict[str, object]]:
+    mail = parse_mail(raw, limits)
+    return mail, analyze(mail, ctx).as_json()
+
+
+@dataclass
+class UnderstandStage:
+    context: Context
+    limits: Limits
+    name: str = "understand"
+    consumes: MessageState = MessageState.RECEIVED
+
+    def run(self, session: Session, message: Message, ctx: StageContext) -> Transition:
+        raw = ctx.raw_store.get(message.sha256)
+        fallback = message.sent_at.date()
+        context = (
+            self.context
+            if self.context.fallback_date == fallback
+            else _with_date(self.context, fallback)
+        )
+        mail, result = understand_bytes(raw, context, self.limits)
+        assert message.id is not None
+        # A re-run after a crash starts clean: the stage's rows are replaced, not added.
+        session.execute(delete(AttachmentText).where(col(AttachmentText.message_pk) == message.id))
+        for position, att in enumerate(mail.all_attachments()):
+            doc = att.document
+            session.add(
+                AttachmentText(
+                    message_pk=message.id,
+                    position=position,
+                    filename=att.filename,
+                    content_type=att.content_type[:200],
+                    size=att.size,
+                    kind=doc.kind if doc else ("mail" if att.mail else None),
+                    text=doc.text if doc else (att.mail.text if att.mail else None),
+                    tables_json=json.dumps(doc.tables, ensure_ascii=False)
+                    if doc and doc.tables
+                    else None,
+                    problem=doc.problem if doc else None,
+                )
+            )
+        existing = session.get(Understanding, message.id)
+        row = existing or Understanding(message_pk=message.id, result_json="{}", disposition="")
+        row.disposition = str(result["disposition"])
+        row.ignored_reason = result["ignored_reason"]  # type: ignore[assignment]
+        row.network = result["network"]  # type: ignore[assignment]
+        row.kinds = json.dumps(result["kinds"])
+        row.result_json = json.dumps(result, ensure_ascii=False)
+        row.understood_at = ctx.now
+        row.version = UNDERSTANDING_VERSION
+        session.add(row)
+        reasons = result.get("reasons") or []
+        summary = "; ".join(str(r) for r in reasons)[:1000] if isinstance(reasons, list) else None
+        return Transition(_NEXT_STATE[row.disposition], summary)
+
+
+def _with_date(ctx: Context, fallback: object) -> Context:
+    from dataclasses import replace
+
+    return replace(ctx, fallback_date=fallback)  # type: ignore[arg-type]

@@ -1,0 +1,202 @@
+"""Units of the understanding layer: quotes, HTML, machine mail, members, networks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mailbot.parse.html import html_to_text
+from mailbot.parse.mime import parse_mail
+from mailbot.parse.quotes import says_little, split_quoted
+from mailbot.rules import load_networks
+from mailbot.understand.machine import machine_reason
+from mailbot.understand.members import (
+    member_from_line,
+    members_from_table,
+    members_from_text,
+    municipality_of,
+    normalize_role,
+)
+from mailbot.understand.network import NetworkMatcher, decide_network
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
+# -- quoted history -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Från: Anna Berg <anna@vara.se>\nSkickat: den 3 mars 2025 10:14\nTill: x\nÄmne: y",
+        "From: Anna Berg <anna@vara.se>\nSent: Monday, March 3, 2025 10:14 AM",
+        "-----Ursprungligt meddelande-----\nFrån: Anna",
+        "-----Original Message-----",
+        "Den tors 6 mars 2025 kl 10:14 skrev Anna Berg <anna@vara.se>:",
+        "Den 3 mars 2025 skrev Anna Berg <\nanna@vara.se>:",
+        "On Thu, Mar 6, 2025 at 10:14 AM Anna Berg <anna@vara.se> wrote:",
+        "________________________________\nFrån: Anna Berg\nSkickat: den 3 mars",
+    ],
+)
+def test_history_is_cut(marker: str) -> None:
+    split = split_quoted(f"Nytt datum: 21 mars.\n\n{marker}\nGammalt: 14 mars", "SV: Möte")
+    assert split.new == "Nytt datum: 21 mars."
+    assert "14 mars" in split.quoted and not split.forward
+
+
+def test_quoted_lines_are_cut() -> None:
+    split = split_quoted("Nytt datum: 21 mars.\n\n> Vi ses den 14 mars\n> /Anna", "SV: Möte")
+    assert split.new == "Nytt datum: 21 mars." and "14 mars" in split.quoted
+
+
+def test_forward_marker_and_subject() -> None:
+    text = "Se nedan\n\n---------- Vidarebefordrat meddelande ---------\nFrån: Per\nMötesplan"
+    split = split_quoted(text, "Fwd: Mötesplan")
+    assert split.forward and split.new == "Se nedan" and says_little(split.new)
+    outlook = split_quoted("FYI\n\nFrån: Per\nSkickat: den 3 mars\n\nPlan", "VB: Plan")
+    assert outlook.forward
+
+
+def test_interleaved_answers_are_kept() -> None:
+    split = split_quoted("> Kan du 14 mars?\nJa, det går bra.\n> Och 21?\nNej.", "Re: x")
+    assert split.new == "Ja, det går bra.\nNej."
+
+
+# -- HTML ------------------------------------------------------------------------------
+
+
+def test_outlook_html_table_and_lines() -> None:
+    html = (
+        "<html><head><style>p{}</style></head><body><p class=MsoNormal>Hej!<br>Listan:</p>"
+        "<table><tr><td><p class=MsoNormal>Namn</p></td><td>Kommun</td></tr>"
+        "<tr><td>Eva&nbsp;Ek</td><td>Skövde</td></tr></table><p>Mvh</p></body></html>"
+    )
+    text, tables = html_to_text(html)
+    assert tables == [[["Namn", "Kommun"], ["Eva Ek", "Skövde"]]]
+    assert text.split("\n")[:4] == ["Hej!", "Listan:", "Namn\tKommun", "Eva Ek\tSkövde"]
+
+
+# -- machine mail ------------------------------------------------------------------------
+
+
+def _mail(headers: str, body: str = "Hej") -> bytes:
+    return (headers.strip() + "\r\n\r\n" + body).encode()
+
+
+@pytest.mark.parametrize(
+    ("headers", "reason"),
+    [
+        ("From: a@vara.se\nSubject: Frånvaromeddelande: Möte", "auto-reply"),
+        ("From: a@vara.se\nSubject: Automatiskt svar: Protokoll", "auto-reply"),
+        ("From: a@vara.se\nSubject: Möte\nAuto-Submitted: auto-replied", "auto-reply"),
+        ("From: a@vara.se\nSubject: Möte\nX-Autoreply: yes", "auto-reply"),
+        ("From: MAILER-DAEMON@mx.vara.se\nSubject: Undelivered Mail Returned to Sender", "bounce"),
+        ("From: postmaster@x.se\nSubject: Olevererbart: Protokoll", "bounce"),
+        (
+            "From: a@x.se\nSubject: x\nContent-Type: multipart/report; "
+            'report-type=delivery-status; boundary="b"',
+            "bounce",
+        ),
+        ("From: news@x.se\nSubject: Nyhetsbrev\nList-Unsubscribe: <mailto:u@x.se>", "newsletter"),
+        ("From: news@x.se\nSubject: Erbjudande\nPrecedence: bulk", "newsletter"),
+        ("From: a@x.se\nSubject: [SPAM] Vinn\nX-Spam-Flag: YES", "spam"),
+    ],
+)
+def test_machine_mail(headers: str, reason: str) -> None:
+    found = machine_reason(parse_mail(_mail(headers)))
+    assert found is not None and found[0] == reason
+
+
+def test_people_are_not_machines() -> None:
+    raw = _mail("From: a@vara.se\nSubject: SV: Protokoll\nX-MS-Has-Attach: yes", "Tack!")
+    assert machine_reason(parse_mail(raw)) is None
+
+
+# -- members ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Ordförande", "ordforande"),
+        ("ordf.", "ordforande"),
+        ("Sekr", "sekreterare"),
+        ("sekreterare", "sekreterare"),
+        ("Presidiet", "presidium"),
+        ("vice ordförande", "presidium"),
+        ("ledamot", "ledamot"),
+    ],
+)
+def test_roles(text: str, role: str) -> None:
+    assert normalize_role(text) == role
+
+
+def test_municipalities() -> None:
+    assert municipality_of("Skövde kommun") == "Skövde"
+    assert municipality_of("Lidköpings kommun") == "Lidköping"
+    assert municipality_of("skovde") == "Skövde"
+    assert municipality_of("Stockholm") is None
+
+
+def test_member_table_with_merged_role_rows() -> None:
+    rows = [
+        ["Medlemsförteckning 2025", "", "", ""],
+        ["Namn", "Kommun", "Roll", "E-post"],
+        ["Presidium", "", "", ""],
+        ["Anna Berg", "Skövde", "Ordf.", "Anna.Berg@skovde.se"],
+        ["Per Lund", "Vara", "", "per.lund@vara.se"],
+        ["Övriga ledamöter", "", "", ""],
+        ["Åsa Öberg-Lind", "Lidköpings kommun", "", ""],
+    ]
+    got = [(m.name, m.role, m.municipality, m.email) for m in members_from_table(rows)]
+    assert got == [
+        ("Anna Berg", "ordforande", "Skövde", "anna.berg@skovde.se"),
+        ("Per Lund", "presidium", "Vara", "per.lund@vara.se"),
+        ("Åsa Öberg-Lind", "ledamot", "Lidköping", None),
+    ]
+
+
+def test_members_in_text_lines() -> None:
+    text = (
+        "Anna Berg, Skövde, ordf., anna.berg@skovde.se\n"
+        "Per Lund (sekr.) – Vara\n"
+        "Karin Holm, Tibro kommun\n"
+    )
+    got = [(m.name, m.role, m.municipality) for m in members_from_text(text)]
+    assert got == [
+        ("Anna Berg", "ordforande", "Skövde"),
+        ("Per Lund", "sekreterare", "Vara"),
+        ("Karin Holm", "ledamot", "Tibro"),
+    ]
+    member = member_from_line("Skövde: Eva Ek, ledamot")
+    assert member is not None and member.name == "Eva Ek"
+
+
+# -- networks --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def matcher() -> NetworkMatcher:
+    return NetworkMatcher.build(load_networks(RULES))
+
+
+def test_longest_alias_wins(matcher: NetworkMatcher) -> None:
+    assert [s for s, _ in matcher.find("Protokoll anpassad grundskola")] == ["anpassad-skola"]
+    assert [s for s, _ in matcher.find("IM-nätverket och IM")] == [
+        "introduktionsprogrammen",
+        "introduktionsprogrammen",
+    ]
+    assert matcher.find("im") == []  # short forms only as written
+
+
+def test_subject_beats_passing_mention(matcher: NetworkMatcher) -> None:
+    decision = decide_network(
+        [("subject", "Protokoll förskola"), ("body", "övergång till grundskolan")], matcher
+    )
+    assert decision.slug == "forskola" and not decision.ambiguous
+
+
+def test_two_networks_equally_named_is_ambiguous(matcher: NetworkMatcher) -> None:
+    decision = decide_network([("subject", "Gemensamt möte förskola och grundskola")], matcher)
+    assert decision.slug is None and decision.ambiguous
