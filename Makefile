@@ -31,8 +31,8 @@ run: $(VENV)/.installed
 	$(BIN)/mailbot run
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check mailbot tests
-	$(BIN)/ruff format --check mailbot tests
+	$(BIN)/ruff check mailbot tests bench
+	$(BIN)/ruff format --check mailbot tests bench
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
@@ -40,13 +40,14 @@ typecheck: $(VENV)/.installed-dev
 test: $(VENV)/.installed-dev
 	bash scripts/ensure-dovecot
 	bash scripts/ensure-postgres
-	$(BIN)/ruff check mailbot tests
+	$(BIN)/ruff check mailbot tests bench
 	$(BIN)/mypy
 	MAILBOT_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
 	$(BIN)/mailbot eval tests/corpus --check
+	$(BIN)/mailbot eval tests/corpus_holdout --check
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest bench -q -p no:randomly
+	$(BIN)/python -m pytest bench -o python_files="bench_*.py" -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -93,6 +93,10 @@ class Daemon:
         if on_started is not None:
             on_started(descriptions)
 
+        # Boot the document reader now (about 0.4 s) rather than on the first mail.
+        from mailbot.parse.documents import default_worker
+
+        default_worker().start()
         scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
         scheduler.add_job(
             self.catch_up,

@@ -15,3 +15,13 @@ class AuthError(MailbotError):
 
 class SourceError(MailbotError):
     """A mailbox source failed in a way that a later retry may fix (network, server down)."""
+
+
+class TransientAuthError(AuthError):
+    """The login service could not be reached or is temporarily failing.
+
+    Still an AuthError (callers that only care about "no token" catch that), but unlike
+    other AuthErrors a later retry may well succeed, so the caller backs off and tries
+    again instead of alerting the operator about their configuration. Lives here, not in
+    mailbot.oauth, so catching it does not import msal.
+    """

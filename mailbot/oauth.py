@@ -39,7 +39,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from msal.exceptions import MsalServiceError
 
-from mailbot.errors import AuthError, ConfigError
+from mailbot.errors import AuthError, ConfigError, TransientAuthError
 
 __all__ = [
     "DEFAULT_AUTHORITY_HOST",
@@ -87,15 +87,6 @@ _AADSTS_HINTS: Final[Mapping[int, str]] = {
     7000215: "wrong client secret; use the secret's Value, not its Secret ID",
     7000222: "the client secret has expired; create a new one and update the secret file",
 }
-
-
-class TransientAuthError(AuthError):
-    """The login service could not be reached or is temporarily failing.
-
-    Still an :class:`AuthError` (callers that only care about "no token" catch that), but
-    unlike other AuthErrors a later retry may well succeed, so a scheduler can back off and
-    try again instead of alerting the operator about their configuration.
-    """
 
 
 @runtime_checkable

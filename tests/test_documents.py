@@ -235,6 +235,24 @@ def test_docx_text_boxes_content_controls_and_tracked_changes() -> None:
     assert result.text == "Före rutan\nI rutan\nI kontrollen och tillagt"
 
 
+def test_macro_enabled_word_document_is_read_like_docx() -> None:
+    source = zipfile.ZipFile(io.BytesIO(member_docx()))
+    docm = io.BytesIO()
+    with zipfile.ZipFile(docm, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    b"ms-word.document.macroEnabled.main+xml",
+                )
+            archive.writestr(info, data)
+
+    result = read("Medlemmar.docm", docm.getvalue())
+
+    assert (result.kind, result.problem, result.tables) == ("docx", None, [MEMBERS])
+
+
 def test_docx_nobreak_spaces_trailing_spaces_and_blank_lines_normalised() -> None:
     document = docx.Document()
     for text in ["Kl.\xa09.00  ", "", "", "", "", "Slut", "a\u0308r"]:
@@ -518,6 +536,10 @@ def test_kind_comes_from_the_bytes_before_the_name() -> None:
     assert detect_kind(None, "text/plain", b"Hej") == "txt"
     assert detect_kind(None, "text/html", "Hej!<div>Mötet</div>".encode()) == "html"
     assert detect_kind("bild.pdf", None, b"\x89PNG\r\n\x1a\n" + bytes(100)) == "unknown"
+    sound = bytes(range(128, 256)) * 20
+    assert detect_kind(None, "audio/basic", sound) == "unknown"
+    assert read(None, sound).problem == "unrecognised file type"
+    assert read("ljud.txt", sound).problem == "binary data, not text"
 
 
 def test_legacy_word_and_excel_say_what_to_ask_for() -> None:

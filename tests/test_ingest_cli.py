@@ -104,3 +104,22 @@ def test_every_corpus_file_ends_in_the_store(tmp_path: Path) -> None:
         if m["state"] in ("classified", "ignored", "needs_review"):
             assert m["disposition"] and m["reasons"]
     assert len(files) > 200
+
+
+def test_ingested_corpus_shows_each_disposition_and_reasons(tmp_path: Path) -> None:
+    """The daemon's path (intake, then the understand stage) gives what `parse` gives."""
+    corpus = Path(__file__).resolve().parent / "corpus"
+    state = tmp_path / "state"
+    res = mailbot("ingest", "--state", state, corpus, timeout=600)
+    assert res.returncode == 0, res.stderr
+    by_id = {m["message_id"]: m for m in messages_json(state) if m["message_id"]}
+    cases = sorted(corpus.glob("*.eml"))
+    assert len(cases) >= 50
+    for eml in cases:
+        expected = json.loads(eml.with_suffix(".json").read_text(encoding="utf-8"))
+        stored = by_id[expected["message_id"]]
+        assert stored["disposition"] == expected["disposition"], eml.name
+        assert stored["network"] == expected["network"], eml.name
+        assert stored["reasons"], eml.name
+        state_for = {"apply": "classified", "needs_review": "needs_review", "ignored": "ignored"}
+        assert stored["state"] == state_for[expected["disposition"]], eml.name

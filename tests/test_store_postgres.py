@@ -30,7 +30,7 @@ from psycopg import sql
 from sqlalchemy import event, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from mailbot.app import App
@@ -294,18 +294,9 @@ def any_app(request: pytest.FixtureRequest, settings: Settings) -> Iterator[App]
         mailbot_app.engine.dispose()
 
 
-def _xfail_on_postgres(request: pytest.FixtureRequest, reason: str) -> None:
-    if request.node.callspec.params["any_app"] == "postgresql":
-        request.applymarker(pytest.mark.xfail(strict=True, raises=DataError, reason=reason))
-
-
-def test_nul_character_in_a_header_is_stored(any_app: App, request: pytest.FixtureRequest) -> None:
-    """A NUL in Subject/From (raw, or RFC 2047-encoded) is junk, but the mail must be kept."""
-    _xfail_on_postgres(
-        request,
-        "BUG mailbot/envelope.py: decoded header text keeps U+0000, which PostgreSQL text "
-        "rejects (DataError); strip it in decode_text/parse_from/normalize_message_id",
-    )
+def test_nul_character_in_a_header_is_stored(any_app: App) -> None:
+    """A NUL in Subject/From (raw, or RFC 2047-encoded) is junk, but the mail must be kept
+    (PostgreSQL text rejects U+0000; intake strips it from the indexed fields)."""
     encoded = make_mail(subject="=?utf-8?q?Protokoll=00bilaga?=")
     raw = b"From: Eva <eva\x00@vara.se>\r\nSubject: a\x00b\r\n\r\nbody\r\n"
     first = any_app.intake.accept(encoded, Origin(BOX, uidvalidity=7, uid=1))
@@ -313,13 +304,9 @@ def test_nul_character_in_a_header_is_stored(any_app: App, request: pytest.Fixtu
     assert first.outcome is Outcome.NEW and second.outcome is Outcome.NEW
 
 
-def test_deep_file_path_as_mailbox_is_stored(any_app: App, request: pytest.FixtureRequest) -> None:
-    """`mailbot ingest` records `file:<absolute folder>`; real paths can exceed 500 characters."""
-    _xfail_on_postgres(
-        request,
-        "BUG mailbot/models.py: message_source.mailbox and intake_cursor.mailbox are "
-        "VARCHAR(500); PostgreSQL enforces it (StringDataRightTruncation), SQLite does not",
-    )
+def test_deep_file_path_as_mailbox_is_stored(any_app: App) -> None:
+    """`mailbot ingest` records `file:<absolute folder>`; real paths can exceed 500
+    characters (the mailbox columns are text since migration 0002)."""
     folder = "/srv/arkiv/" + "/".join(["Nätverksträffar Skaraborg 2025"] * 20)
     res = any_app.intake.accept(make_mail(), Origin(f"file:{folder}", key="a.eml"))
     assert res.outcome is Outcome.NEW

@@ -129,6 +129,7 @@ _CONTENT_TYPES = {
 }
 
 _ZIP_KINDS = frozenset({"docx", "xlsx", "odt", "ods"})
+_MEDIA_TYPES = ("image/", "audio/", "video/", "font/", "model/")
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGE_MAGIC = {
@@ -216,6 +217,8 @@ def _inspect(
     for magic, what in _IMAGE_MAGIC.items():
         if data.startswith(magic):
             return _Inspection("unknown", f"{what}, not a text document")
+    if hint is None and (content_type or "").lower().startswith(_MEDIA_TYPES):
+        return _Inspection("unknown", f"{content_type}, not a text document")
     return _inspect_text(data, hint)
 
 
@@ -235,7 +238,7 @@ def _inspect_text(data: bytes, hint: str | None) -> _Inspection:
     if hint == "xls":
         return _Inspection("xls", LEGACY_XLS)
     reader = "csv" if hint == "csv" else "txt"
-    if _looks_like_text(head) or hint in ("txt", "csv"):
+    if _looks_like_text(data) or hint in ("txt", "csv"):
         return _Inspection(reader)
     return _Inspection(hint or "unknown", "unrecognised file type")
 
@@ -247,9 +250,28 @@ def _looks_like_html(head: str) -> bool:
     return head.startswith("<") and any(marker in head for marker in markers)
 
 
-def _looks_like_text(head: str) -> bool:
-    controls = sum(1 for char in head if ord(char) < 32 and char not in "\t\n\r\f")
-    return controls <= len(head) // 50
+_ASCII = bytes(range(128))
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """Few control characters once decoded, and not mostly high bytes unless UTF-8:
+    Windows-1252 Swedish has an å here and there, audio and images have them all over."""
+    head = data[:4096]
+    text = _decode_text(head)
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f")
+    if controls > len(text) // 50:
+        return False
+    high = len(head.translate(None, _ASCII))  # the bytes left once ASCII is deleted
+    return high <= len(head) * 0.3 or _is_utf8_prefix(head)
+
+
+def _is_utf8_prefix(head: bytes) -> bool:
+    """Valid UTF-8 as far as it goes (the sample may end mid-character)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _inspect_ole(data: bytes, hint: str | None) -> _Inspection:
@@ -542,9 +564,9 @@ class _Sink:
         self.tables.append([])
         return len(self.tables) - 1
 
-    def document(self, kind: str, **extra: Any) -> DocumentText:
-        tables = [table for table in self.tables if table]
-        return DocumentText(kind=kind, text="\n".join(self.lines), tables=tables, **extra)
+    def document(self, kind: str) -> DocumentText:
+        tables = [table for table in self.tables if table]  # empty ones left no lines
+        return DocumentText(kind=kind, text="\n".join(self.lines), tables=tables)
 
 
 @dataclass
@@ -606,7 +628,7 @@ _W_HYPHEN = _W + "noBreakHyphen"
 # Subtrees without reading text: properties, deleted or moved-away text, field codes,
 # and the legacy copy of a text box (its modern copy is read instead).
 _W_SKIP = frozenset(
-    {_W + name for name in ("pPr", "rPr", "del", "moveFrom", "instrText", "tcPr", "trPr")}
+    {_W + name for name in ("pPr", "rPr", "del", "moveFrom", "instrText")}
     | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 )
 _W_WRAPPERS = frozenset({_W_SDT, _W_SDT_CONTENT, _W_CUSTOM_XML})
@@ -1041,7 +1063,7 @@ def _read_rtf(data: bytes, limits: Limits) -> DocumentText:
 
 def _read_txt(data: bytes, limits: Limits) -> DocumentText:
     text = _decode_text(data)
-    problem = None if _looks_like_text(text[:4096]) else "binary data, not text"
+    problem = None if _looks_like_text(data) else "binary data, not text"
     return DocumentText(kind="txt", text=text, problem=problem)
 
 

@@ -241,10 +241,13 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
         subject += "\n" + _forwarded_subject(split.quoted)
     strong = [subject] + [b.name for b in blocks[1:]] + [b.title for b in blocks[1:]]
     body_head = "\n".join(body_main.split("\n")[:6])
+    structured = any(_ATTENDANCE.search(b.text) for b in blocks)
     kinds: set[str] = set()
     for kind, pattern in KIND_WORDS.items():
         for text in [*strong, body_head]:
             found = pattern.search(text)
+            if found and text is body_head and not _body_evidence(kind, text, structured):
+                continue
             if found:
                 kinds.add(kind)
                 result.reasons.append(f"{kind.replace('_', ' ')}: {found.group(0)!r}")
@@ -340,6 +343,21 @@ _ALMOST_A_DATE = re.compile(
 _PAST_TENSE = re.compile(
     r"\b(?:har träffats|träffades|hölls|har haft|genomfördes|har genomförts)\b", re.I
 )
+_ATTENDANCE = re.compile(r"^\s*(?:närvarande|deltagare|närvarolista)\b", re.I | re.M)
+_HEADING_AGENDA = re.compile(r"^\s*(?:dagordning|kallelse|agenda)\b", re.I | re.M)
+
+
+def _body_evidence(kind: str, text: str, structured: bool) -> bool:
+    """Running text is weak evidence of a kind: "Kallelse kommer från Sanna" is no
+    agenda and "Värdkommunen skriver protokoll" no protocol. An agenda in the body
+    must stand as a heading; a protocol needs an attendance list somewhere."""
+    if kind == "agenda":
+        return bool(_HEADING_AGENDA.search(text))
+    if kind == "protocol":
+        return structured
+    return True
+
+
 _PRESIDIUM = re.compile(r"\bpresidi(?:et|um)\b", re.I)
 _MEETINGISH = re.compile(r"\b(?:möte\w*|träff\w*|nätverksträff\w*|sammanträde\w*)\b", re.I)
 _FWD_SUBJECT = re.compile(r"^\s*(?:ämne|subject)\s*:\s*(.+)$", re.I | re.M)

@@ -36,7 +36,7 @@ _MOVE = re.compile(
     re.IGNORECASE,
 )
 _CANCEL = re.compile(
-    r"\b(?:ställs in|ställt in|ställts in|ställa in|ställer in|inställ\w*|utgår|avbok\w*|"
+    r"\b(?:ställ(?:s|t|ts|a|er)(?:\s+\w+)?\s+in|inställ\w*|utgår|avbok\w*|"
     r"blir inte av|cancel\w*)\b",
     re.IGNORECASE,
 )
@@ -49,6 +49,11 @@ _PLACE_TRAILING = re.compile(r"^\s*[,–—-]\s*(?:(?:i|på|hos)\s+)?([A-ZÅÄÖ
 _END_PHRASE = re.compile(
     r"\b(?:slutar|avslutas|till|fram till|håller på till)\s+(?:ca\s+|cirka\s+)?"
     r"(?:kl\.?\s*|klockan\s+)?(\d{1,2})(?:[.:](\d{2}))?\b",
+    re.I,
+)
+_GENERAL = re.compile(
+    r"\b(?:vi träffas|träffarna|mötena|alla|samtliga|om inget annat|om inte annat|"
+    r"\w+dagar|varje|tiderna|vanlig tid|som vanligt)\b",
     re.I,
 )
 _DEFAULT_TIME = re.compile(r"\b(?:kl\.?|klockan|tid)\b", re.I)
@@ -192,7 +197,9 @@ def _default_details(lines: list[str]) -> tuple[tuple[time | None, time | None] 
     for i, line in enumerate(lines):
         if find_dates(line, date(2000, 1, 1)) or not _MEETING_WORDS.search(line):
             continue
-        if not _DEFAULT_TIME.search(line):
+        # Only a general statement ("Vi träffas på torsdagar kl 13–16"), not the
+        # "Tid: 9-15" line that belongs to one meeting's date above it.
+        if not _DEFAULT_TIME.search(line) or not _GENERAL.search(line):
             continue
         found = parse_time_range(line)
         if found and found[0] is not None:
@@ -227,7 +234,9 @@ def meetings_in_text(
     bare list of dates under a plan heading counts, and dates without a year look
     forward. Dates more than a week before the mail are history ("Protokollet från
     2025-03-21"), not meetings, except `keep_past` (the meeting a protocol records)."""
-    lines = text.split("\n")
+    # Blank lines carry no meaning here (HTML paragraphs leave one between every line)
+    # and would push a date's heading or its "Tid:" line out of reach.
+    lines = [line for line in text.split("\n") if line.strip()]
     heading_ok = plan
     prefer: Prefer = "future" if plan else "nearest"
     default_time, default_place = _default_details(lines)

@@ -269,13 +269,54 @@ def member_from_line(line: str) -> Member | None:
     return Member(name, email, municipality, role or "ledamot")
 
 
+_LABEL = re.compile(r"^\s*([A-Za-zÅÄÖåäö][\w .]{1,30}?)\s*:\s*(.+)$")
+
+
+def people_in_line(line: str) -> list[Member] | None:
+    """Several people on one labelled line: "Presidiet: Petra Wallin, Götene, och Jenny
+    Kullberg, Skövde" or "Övriga: Camilla Norén, Gullspång; Helena Sjöberg, Essunga".
+    None when the line is not such a list."""
+    label = _LABEL.match(line)
+    if not label or municipality_of(label.group(1)) is not None:
+        return None
+    role = normalize_role(label.group(1))
+    if role is None and not re.match(r"(?i)övriga|medlemmar|ledamöter|deltagare", label.group(1)):
+        return None
+    people: list[Member] = []
+    pieces = re.split(r"\s*;\s*|,?\s+och\s+|\s*&\s*", label.group(2))
+    for piece in pieces:
+        # "Petra Wallin, Götene, Jenny Kullberg, Skövde": a new person at each name.
+        group: list[str] = []
+        for token in [t.strip() for t in piece.split(",") if t.strip()]:
+            if is_person_name(clean_name(re.sub(r"\([^)]*\)", "", token))) and group:
+                found = member_from_line(", ".join(group))
+                if found:
+                    people.append(found)
+                group = []
+            group.append(token)
+        found = member_from_line(", ".join(group)) if group else None
+        if found:
+            people.append(found)
+    return [
+        Member(
+            p.name, p.email, p.municipality, p.role if p.role != "ledamot" else role or "ledamot"
+        )
+        for p in people
+    ] or None
+
+
 def members_from_text(text: str) -> list[Member]:
-    """People written one per line, in a block of at least two such lines."""
+    """People written one per line (or a few per labelled line), in a block of at
+    least two."""
     members: list[Member] = []
     section_role: str | None = None
     for raw in text.split("\n"):
         line = raw.strip().lstrip("-•*·▪◦ ").strip()
         if not line:
+            continue
+        several = people_in_line(line)
+        if several and (len(several) > 1 or normalize_role(line.split(":")[0])):
+            members.extend(several)
             continue
         heading = re.match(r"^([\w .,/()–-]+):$", line) or re.match(r"^([A-Za-zÅÄÖåäö ]+)$", line)
         if heading and not is_person_name(line.rstrip(":")) and not EMAIL.search(line):

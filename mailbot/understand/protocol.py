@@ -73,7 +73,7 @@ def protocol_date(text: str, reference: date, hints: list[str]) -> date | None:
 def _names_in(chunk: str) -> list[str]:
     names: list[str] = []
     chunk = EMAIL.sub(" ", chunk)
-    for part in re.split(r"[;\n]|,(?=\s*[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])|\s[–—]\s|\t", chunk):
+    for part in re.split(r"[;\n]|,(?=\s*[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])|\s[–—-]\s|\t", chunk):
         part = re.sub(r"\([^)]*\)", " ", part)  # "(Skövde)", "(ordf.)"
         part = part.split(",")[0]  # "Anna Berg, Skövde"
         part = re.sub(r"^\s*[-•*·▪◦]\s*", "", part)
