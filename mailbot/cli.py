@@ -427,13 +427,13 @@ def parse(
     verbose: VerboseOpt = False,
 ) -> None:
     """Show what mailbot understands of one mail, without touching the store."""
-    from mailbot.understand.stage import understand_bytes
+    from mailbot.understand.stage import understand_safely
 
     if not file.is_file():
         raise _fail(f"no such file: {file}")
     mailbot = _open(config, state, rules, verbose)
     raw = file.read_bytes()
-    _mail, result = understand_bytes(
+    result = understand_safely(
         raw, mailbot.understanding_context(), mailbot.settings.limits.parse_limits()
     )
     if as_json:
@@ -479,14 +479,14 @@ def evaluate_corpus(
 ) -> None:
     """Score the parser on a corpus folder, field by field."""
     from mailbot.evaluate import THRESHOLDS, evaluate
-    from mailbot.understand.stage import understand_bytes
+    from mailbot.understand.stage import understand_safely
 
     if not folder.is_dir():
         raise _fail(f"no such folder: {folder}")
     mailbot = _open(config, state, rules, verbose)
     context = mailbot.understanding_context()
     limits = mailbot.settings.limits.parse_limits()
-    scores = evaluate(folder, lambda p: understand_bytes(p.read_bytes(), context, limits)[1])
+    scores = evaluate(folder, lambda p: understand_safely(p.read_bytes(), context, limits))
     if scores.cases == 0:
         raise _fail(f"no NAME.eml with NAME.json in {folder}")
     table = scores.table()

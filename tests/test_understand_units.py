@@ -200,3 +200,95 @@ def test_subject_beats_passing_mention(matcher: NetworkMatcher) -> None:
 def test_two_networks_equally_named_is_ambiguous(matcher: NetworkMatcher) -> None:
     decision = decide_network([("subject", "Gemensamt möte förskola och grundskola")], matcher)
     assert decision.slug is None and decision.ambiguous
+
+
+# -- meetings --------------------------------------------------------------------------
+
+from datetime import date as _date  # noqa: E402
+
+from mailbot.understand.meetings import MeetingFindings, meetings_in_table, meetings_in_text  # noqa: E402
+
+REF = _date(2025, 8, 20)
+
+
+def _meet(
+    text: str, plan: bool = True, ref: _date = REF
+) -> list[tuple[str, str | None, str | None, str | None]]:
+    found = MeetingFindings()
+    meetings_in_text(text, ref, found, plan=plan, source="t")
+    return [
+        (
+            m.date.isoformat(),
+            m.start and m.start.strftime("%H:%M"),
+            m.end and m.end.strftime("%H:%M"),
+            m.place,
+        )
+        for m in found.sorted()
+    ]
+
+
+def test_place_straight_after_the_time() -> None:
+    assert _meet(
+        "Datum för hösten:\nfre 12/9 kl 8.30–11.30 Skövde, Stadshuset\nfre 17/10 kl 9-12 Teams"
+    ) == [
+        ("2025-09-12", "08:30", "11:30", "Skövde, Stadshuset"),
+        ("2025-10-17", "09:00", "12:00", "Teams"),
+    ]
+
+
+def test_general_time_and_place_apply_to_a_list_unless_one_has_its_own() -> None:
+    text = (
+        "Vi träffas på torsdagar kl 13–16 i Skövde, Kulturhuset om inget annat sägs.\n"
+        "Datum: 18/9, 16/10 och 20/11 (den 20/11 i Lidköping, Stadshuset)."
+    )
+    assert _meet(text) == [
+        ("2025-09-18", "13:00", "16:00", "Skövde, Kulturhuset"),
+        ("2025-10-16", "13:00", "16:00", "Skövde, Kulturhuset"),
+        ("2025-11-20", "13:00", "16:00", "Lidköping, Stadshuset"),
+    ]
+
+
+def test_two_day_meeting_is_one_entry_and_remarks_are_not_places() -> None:
+    text = (
+        "Tid: torsdag 2 oktober kl. 10.00 – fredag 3 oktober kl. 15.00\nPlats: Hotell Bellevue, Hjo"
+    )
+    assert _meet(text) == [("2025-10-02", "10:00", "15:00", "Hotell Bellevue, Hjo")]
+    assert _meet("Nätverksträff 12/9 kl 9-15 Skara, Stadshuset (heldag med lunch)") == [
+        ("2025-09-12", "09:00", "15:00", "Skara, Stadshuset")
+    ]
+
+
+def test_history_deadlines_moves_and_cancellations() -> None:
+    assert _meet("Protokollet från mötet 2025-05-23 lades till handlingarna.", plan=False) == []
+    assert _meet("Rapporten ska lämnas senast 30 september.", plan=False) == []
+    found = MeetingFindings()
+    meetings_in_text(
+        "Mötet den 18 september flyttas till 25 september kl 9-12.",
+        REF,
+        found,
+        plan=False,
+        source="t",
+    )
+    assert [m.date.isoformat() for m in found.sorted()] == ["2025-09-25"]
+    assert found.moved == [(_date(2025, 9, 18), _date(2025, 9, 25))]
+    found = MeetingFindings()
+    meetings_in_text(
+        "Tyvärr ställer vi in fredagens träff (22/8).", REF, found, plan=False, source="t"
+    )
+    assert found.sorted() == [] and found.cancelled == [_date(2025, 8, 22)]
+
+
+def test_meeting_table_with_title_rows_and_start_end_columns() -> None:
+    rows = [
+        ["Mötesplan 2025/26", "", "", "", ""],
+        ["Datum", "Veckodag", "Start", "Slut", "Plats"],
+        ["2025-09-18", "torsdag", "13:00", "16:00", "Campus Skövde"],
+    ]
+    found = MeetingFindings()
+    assert meetings_in_table(rows, REF, found, source="t")
+    m = found.sorted()[0]
+    assert (m.start.isoformat(), m.end.isoformat(), m.place) == (
+        "13:00:00",
+        "16:00:00",
+        "Campus Skövde",
+    )  # type: ignore[union-attr]

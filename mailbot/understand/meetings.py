@@ -91,6 +91,7 @@ class Meeting:
     end: time | None = None
     place: str | None = None
     sources: list[str] = field(default_factory=list)
+    place_is_default: bool = False  # from a general "vi träffas i ..." line
 
     def as_json(self) -> dict[str, str | None]:
         return {
@@ -109,49 +110,89 @@ class MeetingFindings:
     dates_seen: int = 0
 
     def add(
-        self, when: date, start: time | None, end: time | None, place: str | None, why: str
+        self,
+        when: date,
+        start: time | None,
+        end: time | None,
+        place: str | None,
+        why: str,
+        *,
+        place_is_default: bool = False,
     ) -> None:
         found = self.meetings.get(when)
         if found is None:
-            self.meetings[when] = Meeting(when, start, end, place, [why])
+            self.meetings[when] = Meeting(when, start, end, place, [why], place_is_default)
             return
-        # The same meeting mentioned twice: keep the most complete details.
+        # The same meeting mentioned twice: keep the most complete details; a place
+        # written for this meeting beats the general one.
         found.start = found.start or start
         found.end = found.end or end
-        found.place = found.place or place
+        if place and (found.place is None or (found.place_is_default and not place_is_default)):
+            found.place, found.place_is_default = place, place_is_default
         found.sources.append(why)
 
     def sorted(self) -> list[Meeting]:
         return [self.meetings[d] for d in sorted(self.meetings)]
 
 
+_ONLINE = re.compile(r"^(?:via\s+)?(teams|zoom|digitalt|digital|distans|online|webben)\b", re.I)
+_TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:i|på|av|och|vid|hos|med|för))+$", re.I)
+_REMARK = re.compile(
+    r"\s*\((?:[^)]*\b(?:heldag|halvdag|lunch|fika|ingår|obs|prel\w*|inkl\w*|värd)\b[^)]*)\)", re.I
+)
+
+
 def _clean_place(text: str) -> str | None:
     text = re.split(r"\s+(?:kl\.?|klockan|tid:|den \d)\b", text, maxsplit=1, flags=re.I)[0]
-    text = re.split(r"[.;!?]\s|\s[–—]\s|\s\(", text, maxsplit=1)[0]
+    text = _REMARK.sub("", text)  # "(heldag med lunch)" is a remark, "(Helenaskolan)" a place
+    text = re.split(r"[.;!?](?:\s|$)|\s[–—]\s", text, maxsplit=1)[0]
+    text = re.split(r"\s+(?:om inget annat|om inte annat|såvida|enligt)\b", text, maxsplit=1)[0]
+    text = _TRAILING_JOINER.sub("", text.strip(" \t,.;:-–—"))
     text = text.strip(" \t,.;:-–—")
+    if text.count("(") > text.count(")"):
+        text = text.split("(")[0].strip(" ,")
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip(" ,")
     if not text or len(text) > 80 or not re.search(r"[A-Za-zÅÄÖåäö]", text):
         return None
+    if re.match(r"(?i)(?:plats|lokal)\s+(?:meddelas|kommer|bestäms)", text):
+        return None
+    online = _ONLINE.match(text)
+    if online:
+        return online.group(1)[0].upper() + online.group(1)[1:]
     return text
 
 
-def place_near(lines: list[str], i: int, after: int) -> str | None:
-    """A place on line i after column `after`, or on a "Plats:" line just below."""
-    line = lines[i]
-    label = _PLACE_LABEL.search(line)
-    if label:
-        return _clean_place(label.group(1))
-    rest = line[after:]
-    # "23/1 kl 9-12, Stadshuset Skövde": the rest of the line after a comma or dash.
-    trailing = _PLACE_TRAILING.match(rest)
-    if trailing:
-        place = _clean_place(trailing.group(1))
+def _place_in_segment(segment: str) -> str | None:
+    """The place in the text that follows a date (and its time) on its line."""
+    segment = re.sub(r"^\s*\)?\s*[,–—-]?\s*", "", segment)
+    direct = re.match(
+        r"^(?:(?:i|på|hos|via)\s+)?([A-ZÅÄÖ0-9][^\n]*|(?:via\s+)?(?:teams|zoom|digitalt)\b.*)$",
+        segment,
+        re.I,
+    )
+    if direct and (direct.group(1)[0].isupper() or _ONLINE.match(direct.group(1))):
+        place = _clean_place(direct.group(1))
         if place and not find_dates(place, date(2000, 1, 1)) and not parse_time_range(place):
             return place
-    follow = _PLACE_AFTER.search(rest)
+    follow = _PLACE_AFTER.search(segment)
     if follow:
         place = _clean_place(follow.group(1))
         if place and not find_dates(place, date(2000, 1, 1)):
             return place
+    return None
+
+
+def place_near(lines: list[str], i: int, after: int, until: int | None = None) -> str | None:
+    """A place on line i between columns `after` and `until` (the next date), or on a
+    "Plats:" line just below."""
+    line = lines[i]
+    label = _PLACE_LABEL.search(line)
+    if label:
+        return _clean_place(label.group(1))
+    place = _place_in_segment(line[after:until])
+    if place:
+        return place
     for below in lines[i + 1 : i + 3]:
         label = _PLACE_LABEL.search(below)
         if label:
@@ -211,6 +252,16 @@ def _default_details(lines: list[str]) -> tuple[tuple[time | None, time | None] 
                 )
             return found, place or None
     return None, None
+
+
+def _shared_place(line: str, mentions: list[DateMention]) -> str | None:
+    """ "7/2, 14/3 och 16/5 i Skövde": a place after a plain list of dates is everyone's."""
+    if len(mentions) < 2:
+        return None
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if not re.fullmatch(r"\s*(?:,|och|samt|&)?\s*", line[a.span[1] : b.span[0]]):
+            return None
+    return _place_in_segment(line[mentions[-1].span[1] :])
 
 
 def _two_days(line: str, first: DateMention, second: DateMention) -> bool:
@@ -277,15 +328,27 @@ def meetings_in_text(
             end = second.end or second.start
             findings.add(first.date, start, end, place_near(lines, i, second.span[1]), source)
             continue
-        for mention in mentions:
+        shared = _shared_place(line, mentions)
+        for k, mention in enumerate(mentions):
             start, end = time_near(lines, i, mention)
             if start is None and default_time is not None:
                 start, end = default_time
-            after = mentions[-1].span[1]
-            place = place_near(lines, i, after) or default_place
-            if mention.end_date and mention.end_date != mention.date and end is None:
-                end = None  # a two-day meeting: one entry, on its first day
-            findings.add(mention.date, start, end, place, source)
+            until = mentions[k + 1].span[0] if k + 1 < len(mentions) else None
+            own = (
+                place_near(lines, i, mention.span[1], until)
+                if until is None
+                else (_place_in_segment(line[mention.span[1] : until]))
+            )
+            place = own or shared
+            is_default = place is None and default_place is not None
+            findings.add(
+                mention.date,
+                start,
+                end,
+                place or default_place,
+                source,
+                place_is_default=is_default,
+            )
 
 
 def _table_header(rows: list[list[str]]) -> int | None:

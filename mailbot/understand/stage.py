@@ -10,15 +10,19 @@ transaction, together with the state change.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, delete
 
+from mailbot.envelope import read_envelope
 from mailbot.models import AttachmentText, Message, MessageState, Understanding
 from mailbot.parse.mime import ParsedMail, parse_mail
 from mailbot.parse.types import Limits
 from mailbot.pipeline import StageContext, Transition
 from mailbot.understand.analyze import Context, analyze
+
+log = logging.getLogger(__name__)
 
 UNDERSTANDING_VERSION = "1"
 _NEXT_STATE = {
@@ -26,6 +30,31 @@ _NEXT_STATE = {
     "ignored": MessageState.IGNORED,
     "needs_review": MessageState.NEEDS_REVIEW,
 }
+
+
+def understand_safely(raw: bytes, ctx: Context, limits: Limits) -> dict[str, object]:
+    """For `mailbot parse` and `eval`: a bug in the reader becomes a needs_review verdict
+    with the error as its reason, never a crash. (The pipeline stage instead lets it
+    raise, so the runner retries and, if it persists, quarantines with the reason.)"""
+    try:
+        return understand_bytes(raw, ctx, limits)[1]
+    except Exception as exc:
+        log.exception("reading the mail failed")
+        envelope = read_envelope(raw)
+        return {
+            "message_id": envelope.message_id,
+            "from": envelope.from_addr,
+            "subject": envelope.subject or "",
+            "disposition": "needs_review",
+            "ignored_reason": None,
+            "network": None,
+            "kinds": [],
+            "members": [],
+            "meetings": [],
+            "protocol": None,
+            "reasons": [f"mailbot could not read this mail: {type(exc).__name__}: {exc}"],
+            "changes": [],
+        }
 
 
 def understand_bytes(
