@@ -9,6 +9,7 @@ the same line, the lines just below, or the table's columns.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -258,7 +259,7 @@ def _shared_place(line: str, mentions: list[DateMention]) -> str | None:
     """ "7/2, 14/3 och 16/5 i Skövde": a place after a plain list of dates is everyone's."""
     if len(mentions) < 2:
         return None
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in itertools.pairwise(mentions):
         if not re.fullmatch(r"\s*(?:,|och|samt|&)?\s*", line[a.span[1] : b.span[0]]):
             return None
     return _place_in_segment(line[mentions[-1].span[1] :])
