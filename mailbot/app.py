@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session, func, select
 
 from mailbot.config import Settings
 from mailbot.db import open_store
 from mailbot.errors import ConfigError
 from mailbot.intake import Intake
+from mailbot.models import Message, MessageState
 from mailbot.pipeline import Pipeline, Stage
 from mailbot.rawstore import RawStore
+from mailbot.registry.load import build_states, known_senders
+from mailbot.registry.stage import RegisterStage
 from mailbot.rules import Network, load_networks
 from mailbot.sources.imap import Credentials
 from mailbot.understand.analyze import Context
@@ -28,6 +32,7 @@ class App:
     settings: Settings
     # None: the standard stages, built from the settings and rules/ (see `stages`).
     custom_stages: Sequence[Stage] | None = None
+    _senders_cache: tuple[object, dict[str, set[str]]] | None = field(default=None, repr=False)
 
     @cached_property
     def networks(self) -> list[Network]:
@@ -50,7 +55,34 @@ class App:
         except ConfigError as exc:
             log.error("%s; mail is taken in but not read until the rules are fixed", exc)
             return []
-        return [UnderstandStage(context, self.settings.limits.parse_limits())]
+        return [
+            UnderstandStage(
+                context, self.settings.limits.parse_limits(), senders=self.known_senders
+            ),
+            RegisterStage(),
+        ]
+
+    def known_senders(self) -> dict[str, set[str]]:
+        """Current members' addresses per network, from the registry; recomputed only
+        when the set of applied messages has changed."""
+        with Session(self.engine) as session:
+            marker = session.exec(
+                select(func.count(), func.max(Message.updated_at)).where(
+                    Message.state == MessageState.APPLIED.value
+                )
+            ).one()
+        if self._senders_cache is not None and self._senders_cache[0] == marker:
+            return self._senders_cache[1]
+        states = build_states(self.engine, [n.slug for n in self.networks])
+        senders = known_senders(states)
+        for net in self.networks:
+            # Addresses pinned in rules/ are trusted for their network, list or no list.
+            contacts = net.obligations.contacts
+            for address in [contacts.chair, contacts.secretary, *contacts.trusted_senders]:
+                if address:
+                    senders.setdefault(address.lower(), set()).add(net.slug)
+        self._senders_cache = (marker, senders)
+        return senders
 
     @cached_property
     def engine(self) -> Engine:

@@ -521,6 +521,17 @@ def show_config(
     out.print_json(json.dumps(data))
 
 
+def _register_subcommands() -> None:
+    from mailbot.cli_registry import network, review_app, status
+
+    app.command("status")(status)
+    app.command("network")(network)
+    app.add_typer(review_app, name="review")
+
+
+_register_subcommands()
+
+
 def main() -> None:
     try:
         app()

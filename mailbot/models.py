@@ -161,3 +161,18 @@ class Understanding(SQLModel, table=True):
     result_json: str = Field(sa_column=Column(Text, nullable=False))
     understood_at: datetime = Field(default_factory=utcnow)
     version: str = Field(default="1", max_length=20)
+
+
+class ReviewDecision(SQLModel, table=True):
+    """What a coordinator decided about a mail waiting for review, and who decided."""
+
+    __tablename__ = "review_decision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_pk: int = Field(foreign_key="message.id", index=True)
+    decision: str = Field(max_length=16)  # apply | dismiss
+    network: str | None = Field(default=None, max_length=100)
+    kinds: str | None = Field(default=None, max_length=200)  # JSON list, when overridden
+    reason: str | None = Field(default=None, sa_column=Column(Text))
+    actor: str = Field(max_length=200)
+    at: datetime = Field(default_factory=utcnow)

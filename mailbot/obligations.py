@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+Responsible = Literal["ordforande", "sekreterare", "presidium", "skolchef"]
+_CHAIR: Responsible = "ordforande"
 Weekday = Literal["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 WEEKDAY_NUMBER: dict[str, int] = {
     "måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6,
@@ -78,9 +80,7 @@ class Deliverable(_Strict):
     matches: list[str] = Field(min_length=1)
     remind_days_before: int = Field(default=30, ge=0, le=365)
     # Who answers for it: the chair by default; "skolchef" adds the school director.
-    responsible: list[Literal["ordforande", "sekreterare", "presidium", "skolchef"]] = Field(
-        default_factory=lambda: ["ordforande"]
-    )
+    responsible: list[Responsible] = Field(default_factory=lambda: [_CHAIR])
 
     @model_validator(mode="after")
     def _one_due(self) -> Deliverable:

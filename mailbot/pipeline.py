@@ -85,37 +85,42 @@ class Pipeline:
         self._lock = threading.Lock()
 
     def run_pending(self, stop: Callable[[], bool] = lambda: False) -> RunReport:
-        """Run every stage over every message waiting for it, until none is left."""
+        """Take every waiting message through every stage, oldest SENT first.
+
+        Message by message rather than stage by stage, so that a year of mail taken in
+        at once is read as if it had arrived over the year: the member list applied in
+        January already vouches for its senders when the March protocol is read.
+        """
         report = RunReport()
         if not self.stages:
             return report
+        by_state = {stage.consumes.value: stage for stage in self.stages}
         failed: set[int] = set()  # tried once this run; the retry waits for the next run
         with self._lock:
-            progressed = True
-            while progressed and not stop():
-                progressed = False
-                for stage in self.stages:
-                    for pk in self._waiting(stage):
-                        if stop():
-                            return report
-                        if pk in failed:
-                            continue
-                        result = self._run_one(stage, pk, report)
-                        if result == "advanced":
-                            progressed = True
-                        elif result == "failed":
-                            failed.add(pk)
+            while not stop():
+                found = self._next(by_state, failed)
+                if found is None:
+                    break
+                pk, state = found
+                if self._run_one(by_state[state], pk, report) == "failed":
+                    failed.add(pk)
         return report
 
-    def _waiting(self, stage: Stage) -> list[int]:
+    def _next(self, by_state: dict[str, Stage], failed: set[int]) -> tuple[int, str] | None:
         with Session(self.engine) as session:
-            rows = session.exec(
-                select(Message.id)
-                .where(Message.state == stage.consumes.value)
+            query = (
+                select(Message.id, Message.state)
+                .where(col(Message.state).in_(list(by_state)))
                 .where(Message.attempts < self.max_attempts)
-                .order_by(col(Message.id))
-            ).all()
-        return [pk for pk in rows if pk is not None]
+                .order_by(col(Message.sent_at), col(Message.id))
+                .limit(1)
+            )
+            if failed:
+                query = query.where(col(Message.id).not_in(failed))
+            row = session.exec(query).first()
+        if row is None or row[0] is None:
+            return None
+        return row[0], row[1]
 
     def _run_one(
         self, stage: Stage, pk: int, report: RunReport

@@ -41,7 +41,7 @@ def test_eml_maildir_mbox_and_folders(tmp_path: Path) -> None:
         ["Medlemsförteckning", "Ny", "Läst", "Arkiv 0", "Arkiv 1", "Arkiv 2"]
     )  # tmp/ is a Maildir's work area, never read
     # every one was read by the pipeline and has a verdict with reasons
-    assert all(m["state"] in ("classified", "ignored", "needs_review") for m in listed)
+    assert all(m["state"] in ("applied", "ignored", "needs_review") for m in listed)
     assert all(m["disposition"] and m["reasons"] for m in listed)
     # the files are only read, never moved
     assert (maildir / "new" / "1.eml").exists()
@@ -99,9 +99,9 @@ def test_every_corpus_file_ends_in_the_store(tmp_path: Path) -> None:
     assert not missing, f"{len(missing)} corpus mails not in the store"
     # every one ends in a clear state, with its reason
     for m in stored.values():
-        assert m["state"] in {"classified", "ignored", "needs_review", "quarantined", "duplicate"}
+        assert m["state"] in {"applied", "ignored", "needs_review", "quarantined", "duplicate"}
         assert m["reason"], m
-        if m["state"] in ("classified", "ignored", "needs_review"):
+        if m["state"] in ("applied", "ignored", "needs_review"):
             assert m["disposition"] and m["reasons"]
     assert len(files) > 200
 
@@ -121,5 +121,5 @@ def test_ingested_corpus_shows_each_disposition_and_reasons(tmp_path: Path) -> N
         assert stored["disposition"] == expected["disposition"], eml.name
         assert stored["network"] == expected["network"], eml.name
         assert stored["reasons"], eml.name
-        state_for = {"apply": "classified", "needs_review": "needs_review", "ignored": "ignored"}
+        state_for = {"apply": "applied", "needs_review": "needs_review", "ignored": "ignored"}
         assert stored["state"] == state_for[expected["disposition"]], eml.name

@@ -3,6 +3,7 @@ from applied messages in the order they were sent, read by the rules engine."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Literal
@@ -31,7 +32,7 @@ class MeetingRecord:
     status: MeetingStatus
     announced_at: datetime  # when mailbot first learnt of it (the mail's sent time)
     message_pk: int  # the mail that announced it (or recorded it, for a protocol)
-    moved_from: date | None = None
+    moved_from: dt.date | None = None  # (dt.: the field `date` hides the type here)
     protocol_message_pk: int | None = None
     protocol_received: datetime | None = None
     attendees: list[str] = field(default_factory=list)

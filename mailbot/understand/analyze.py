@@ -99,6 +99,7 @@ class Understanding:
     protocol: tuple[date | None, list[str]] | None = None
     reasons: list[str] = field(default_factory=list)
     review_notes: list[str] = field(default_factory=list)  # why a person should look
+    member_changes: dict[str, list[str]] | None = None  # a partial update, not a full list
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -120,7 +121,10 @@ class Understanding:
                 "meeting_date": when.isoformat() if when else None,
                 "attendees": attendees,
             }
-        # Beyond the interface (extra keys): what a registry needs to move or cancel.
+        # Beyond the interface (extra keys): what the registry needs for partial member
+        # updates and for moved or cancelled meetings.
+        if self.member_changes is not None:
+            out["member_changes"] = self.member_changes
         out["changes"] = [
             {"action": "moved", "from": a.isoformat(), "to": b.isoformat()}
             for a, b in self.meetings.moved
@@ -308,10 +312,16 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
         for block in blocks:
             members.extend(members_from_text(cut_signature(block.text)))
     joining, leaving = members_from_changes(body_main)
-    if joining and not members:
+    if (joining or leaving) and not members:
         members = joining
         kinds.add("member_list")
-        result.reasons.append("a change of members: " + ", ".join(m.name for m in joining))
+        result.member_changes = {
+            "joining": [m.name for m in joining],
+            "leaving": list(leaving),
+        }
+        result.reasons.append(
+            "a change of members: " + ", ".join(m.name for m in joining) or "someone leaves"
+        )
     if leaving:
         result.review_notes.append(
             f"{', '.join(leaving)} leaves the network; a person confirms the change"
@@ -385,6 +395,19 @@ def _attendees(block: _Block) -> list[str]:
     return attendees_from_text(block.text)
 
 
+_AUTH_FAIL = re.compile(r"\b(dmarc|spf)\s*=\s*(fail|permerror)\b", re.I)
+
+
+def _authentication_failed(mail: ParsedMail) -> str | None:
+    """DMARC or SPF failing in the receiving server's Authentication-Results: the From
+    address may be forged, so the mail must not change a network's records unseen."""
+    for value in mail.headers.get("authentication-results", []):
+        found = _AUTH_FAIL.search(value)
+        if found:
+            return f"{found.group(1).upper()}={found.group(2).lower()}"
+    return None
+
+
 def _dedupe(members: list[Member]) -> list[Member]:
     seen: dict[str, Member] = {}
     for m in members:
@@ -422,6 +445,9 @@ def _decide(
         review.append("it looks like a member list but no people could be read")
     if result.protocol is not None and result.protocol[0] is None:
         review.append("a protocol, but the meeting's date could not be found")
+    failed = _authentication_failed(mail)
+    if failed:
+        review.append(f"the sender's domain failed {failed} (Authentication-Results)")
     if not _trusted(mail.from_addr, ctx):
         review.append(
             f"the sender {mail.from_addr or '(unknown)'} is not a known member or from a "

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session, col, delete
 
@@ -68,16 +69,18 @@ def understand_bytes(
 class UnderstandStage:
     context: Context
     limits: Limits
+    # The registry's current members (address -> networks): they may send from any
+    # address, and their membership is evidence for the network.
+    senders: Callable[[], dict[str, set[str]]] | None = None
     name: str = "understand"
     consumes: MessageState = MessageState.RECEIVED
 
     def run(self, session: Session, message: Message, ctx: StageContext) -> Transition:
         raw = ctx.raw_store.get(message.sha256)
-        fallback = message.sent_at.date()
-        context = (
-            self.context
-            if self.context.fallback_date == fallback
-            else _with_date(self.context, fallback)
+        context = replace(
+            self.context,
+            fallback_date=message.sent_at.date(),
+            known_senders=self.senders() if self.senders else self.context.known_senders,
         )
         mail, result = understand_bytes(raw, context, self.limits)
         assert message.id is not None
@@ -113,9 +116,3 @@ class UnderstandStage:
         reasons = result.get("reasons") or []
         summary = "; ".join(str(r) for r in reasons)[:1000] if isinstance(reasons, list) else None
         return Transition(_NEXT_STATE[row.disposition], summary)
-
-
-def _with_date(ctx: Context, fallback: object) -> Context:
-    from dataclasses import replace
-
-    return replace(ctx, fallback_date=fallback)  # type: ignore[arg-type]

@@ -1,0 +1,409 @@
+"""Commands over the registry: `status`, `network SLUG`, and the review queue."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlmodel import Session, col, select
+
+from mailbot.app import App
+from mailbot.config import load_settings
+from mailbot.models import (
+    AttachmentText,
+    Message,
+    MessageEvent,
+    MessageState,
+    ReviewDecision,
+    Understanding,
+    utcnow,
+)
+from mailbot.registry.load import build_states
+from mailbot.registry.state import NetworkState, NetworkStatus
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+KINDS = ("member_list", "meeting_dates", "protocol", "agenda", "report")
+out = Console()
+err = Console(stderr=True)
+
+StateOpt = Annotated[
+    Path | None, typer.Option("--state", envvar="MAILBOT_STATE_DIR", help="State folder.")
+]
+RulesOpt = Annotated[
+    Path | None, typer.Option("--rules", envvar="MAILBOT_RULES_DIR", help="Rules folder.")
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", envvar="MAILBOT_CONFIG", help="Configuration file.")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option("--today", help="The day to judge, YYYY-MM-DD (default: today in Sweden)."),
+]
+
+
+def _app(config: Path | None, state: Path | None, rules: Path | None) -> App:
+    return App(load_settings(config, state_dir=state, rules_dir=rules))
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def parse_today(value: str | None) -> date:
+    if value is None:
+        return datetime.now(STOCKHOLM).date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"--today {value!r} is not a date like 2025-06-01") from None
+
+
+def end_of_day(day: date) -> datetime:
+    """The last instant of `day` in Sweden: mail sent by then is known on that day."""
+    return datetime.combine(day + timedelta(days=1), time(0), STOCKHOLM) - timedelta(microseconds=1)
+
+
+def statuses(mailbot: App, today: date) -> list[tuple[NetworkStatus, NetworkState]]:
+    from mailbot.registry.engine import evaluate, worst
+
+    networks = mailbot.networks
+    states = build_states(mailbot.engine, [n.slug for n in networks], until=end_of_day(today))
+    found = [(evaluate(states[n.slug], n.obligations, today), states[n.slug]) for n in networks]
+    return sorted(found, key=lambda pair: (worst(pair[0]), pair[0].network))
+
+
+def status(
+    today: TodayOpt = None,
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The compliance picture of every network on a day, worst first."""
+    day = parse_today(today)
+    mailbot = _app(config, state, rules)
+    pictures = statuses(mailbot, day)
+    if as_json:
+        data = {"today": day.isoformat(), "networks": [s.as_json() for s, _ in pictures]}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    # One block per network, worst first: readable in any width, and in a log.
+    colours = {"overdue": "red", "warning": "yellow", "info": "cyan"}
+    out.print(f"[bold]Status {day.isoformat()}[/]", highlight=False)
+    for picture, _state in pictures:
+        verdict = (
+            "[green]on track[/]"
+            if not picture.findings
+            else f"{len(picture.findings)} finding{'s' if len(picture.findings) > 1 else ''}"
+        )
+        out.print(
+            f"\n[bold]{picture.network}[/]  {picture.meetings_held} held, "
+            f"{picture.meetings_planned} planned, {picture.meetings_required} required  "
+            f"{verdict}",
+            highlight=False,
+        )
+        for f in picture.findings:
+            due = f" (due {f.due.isoformat()})" if f.due and "due" not in f.subject else ""
+            out.print(
+                f"  [{colours[f.severity]}]{f.severity:<8}[/] {f.rule:<22} {f.subject}{due}",
+                highlight=False,
+            )
+
+
+def network(
+    slug: Annotated[str, typer.Argument(help="The network, e.g. forskola.")],
+    today: TodayOpt = None,
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """One network: members and roles, this year's meetings, deliverables, findings."""
+    day = parse_today(today)
+    mailbot = _app(config, state, rules)
+    known = {n.slug: n for n in mailbot.networks}
+    if slug not in known:
+        raise _fail(f"no network {slug!r}; known: {', '.join(sorted(known))}")
+    picture, registry = next((p, s) for p, s in statuses(mailbot, day) if p.network == slug)
+    meetings = [m for d, m in sorted(registry.meetings.items()) if d.year == day.year]
+    members = registry.current_members()
+    if as_json:
+        data: dict[str, Any] = {
+            "network": slug,
+            "name": known[slug].name,
+            "today": day.isoformat(),
+            "members": [
+                {
+                    "name": m.name,
+                    "email": m.email,
+                    "municipality": m.municipality,
+                    "role": m.role,
+                    "since": m.since.isoformat(),
+                    "message": m.message_pk,
+                }
+                for m in members
+            ],
+            "meetings": [
+                {
+                    "date": m.date.isoformat(),
+                    "start": m.start.strftime("%H:%M") if m.start else None,
+                    "end": m.end.strftime("%H:%M") if m.end else None,
+                    "place": m.place,
+                    "status": m.status,
+                    "protocol": m.protocol_received is not None,
+                    "moved_from": m.moved_from.isoformat() if m.moved_from else None,
+                    "message": m.message_pk,
+                }
+                for m in meetings
+            ],
+            "deliverables": [
+                {"key": d.key, "name": d.name, "due": str(d.due or d.due_each_year)}
+                for d in known[slug].obligations.deliverables
+            ],
+            "status": picture.as_json(),
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    out.print(f"[bold]{known[slug].name}[/] ({slug}) on {day.isoformat()}", highlight=False)
+    roles = {"ordforande": "ordförande", "sekreterare": "sekreterare", "presidium": "presidium"}
+    table = Table(title="Members", title_justify="left")
+    for name in ("name", "role", "municipality", "e-mail"):
+        table.add_column(name)
+    for m in sorted(members, key=lambda m: (m.role == "ledamot", m.role, m.name)):
+        table.add_row(m.name, roles.get(m.role, "ledamot"), m.municipality or "", m.email or "")
+    out.print(table)
+    table = Table(title=f"Meetings {day.year}", title_justify="left")
+    for name in ("date", "time", "place", "status", "protocol"):
+        table.add_column(name)
+    for meeting in meetings:
+        when = f"{meeting.start:%H:%M}-{meeting.end:%H:%M}" if meeting.start and meeting.end else ""
+        moved = f" (moved from {meeting.moved_from})" if meeting.moved_from else ""
+        table.add_row(
+            meeting.date.isoformat(),
+            when,
+            meeting.place or "",
+            meeting.status + moved,
+            "yes" if meeting.protocol_received else "no",
+        )
+    out.print(table)
+    for d in known[slug].obligations.deliverables:
+        out.print(f"deliverable: {d.name} (due {d.due or 'every year ' + str(d.due_each_year)})")
+    for f in picture.findings:
+        out.print(f"{f.severity}: {f.rule}: {f.subject}", highlight=False)
+
+
+# -- the review queue -----------------------------------------------------------------
+
+review_app = typer.Typer(help="Mails mailbot was not sure about: look, apply or dismiss.")
+
+
+def _actor(by: str | None) -> str:
+    return by or os.environ.get("MAILBOT_ACTOR") or getpass.getuser()
+
+
+@review_app.command("list")
+def review_list(
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The mails waiting for review, oldest first, with why."""
+    mailbot = _app(config, state, rules)
+    with Session(mailbot.engine) as session:
+        rows = session.exec(
+            select(Message, Understanding)
+            .join(Understanding, col(Understanding.message_pk) == col(Message.id))
+            .where(Message.state == MessageState.NEEDS_REVIEW.value)
+            .order_by(col(Message.sent_at))
+        ).all()
+    items = []
+    for message, understanding in rows:
+        result = json.loads(understanding.result_json)
+        items.append(
+            {
+                "id": message.id,
+                "sent": message.sent_at.isoformat(),
+                "from": message.from_addr,
+                "subject": message.subject,
+                "network": understanding.network,
+                "kinds": result.get("kinds", []),
+                "why": [r for r in result.get("reasons", []) if r],
+            }
+        )
+    if as_json:
+        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
+        return
+    if not items:
+        print("nothing waits for review")
+    for item in items:
+        print(f"#{item['id']}  {item['sent'][:10]}  {item['from']}  {item['subject']}")
+        print(f"     network: {item['network'] or '?'}  kinds: {', '.join(item['kinds']) or '-'}")
+        print(f"     why: {item['why'][-1] if item['why'] else '?'}")
+
+
+@review_app.command("show")
+def review_show(
+    message_id: Annotated[int, typer.Argument(metavar="ID")],
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Everything mailbot read in one mail, and why it waits."""
+    mailbot = _app(config, state, rules)
+    with Session(mailbot.engine) as session:
+        message = session.get(Message, message_id)
+        understanding = session.get(Understanding, message_id)
+        if message is None or understanding is None:
+            raise _fail(f"no understood message {message_id}", 1)
+        attachments = session.exec(
+            select(AttachmentText)
+            .where(AttachmentText.message_pk == message_id)
+            .order_by(col(AttachmentText.position))
+        ).all()
+        decisions = session.exec(
+            select(ReviewDecision).where(ReviewDecision.message_pk == message_id)
+        ).all()
+    result = json.loads(understanding.result_json)
+    data = {
+        "id": message.id,
+        "state": message.state,
+        "raw_path": str((mailbot.settings.state_dir / message.raw_path).resolve()),
+        "understanding": result,
+        "attachments": [
+            {"filename": a.filename, "kind": a.kind, "problem": a.problem} for a in attachments
+        ],
+        "decisions": [
+            {"decision": d.decision, "by": d.actor, "at": d.at.isoformat(), "reason": d.reason}
+            for d in decisions
+        ],
+    }
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    from mailbot.cli import _print_understanding
+
+    print(f"message #{message.id} ({message.state}), raw: {data['raw_path']}")
+    _print_understanding(result)
+    for a in data["attachments"]:
+        problem = f" - {a['problem']}" if a["problem"] else ""
+        print(f"attachment:  {a['filename']} ({a['kind']}){problem}")
+    for d in data["decisions"]:
+        print(f"decided:     {d['decision']} by {d['by']} at {d['at']}: {d['reason'] or ''}")
+
+
+def _decide(
+    mailbot: App,
+    message_id: int,
+    decision: str,
+    actor: str,
+    *,
+    network: str | None = None,
+    kinds: list[str] | None = None,
+    reason: str | None = None,
+) -> None:
+    """One transaction: the decision row, the corrected understanding, the new state."""
+    now = utcnow()
+    with Session(mailbot.engine) as session:
+        message = session.get(Message, message_id)
+        understanding = session.get(Understanding, message_id)
+        if message is None or understanding is None:
+            raise _fail(f"no understood message {message_id}", 1)
+        if message.state != MessageState.NEEDS_REVIEW.value:
+            raise _fail(f"message {message_id} is {message.state}, not waiting for review", 1)
+        result = json.loads(understanding.result_json)
+        if decision == "apply":
+            result["network"] = network or result.get("network")
+            if kinds:
+                result["kinds"] = sorted(set(kinds))
+            if not result["network"]:
+                raise _fail("which network? give --network SLUG", 2)
+            result["disposition"] = "apply"
+            result["reasons"] = [*result.get("reasons", []), f"applied after review by {actor}"]
+            understanding.result_json = json.dumps(result, ensure_ascii=False)
+            understanding.network = result["network"]
+            understanding.kinds = json.dumps(result["kinds"])
+            understanding.disposition = "apply"
+            to_state = MessageState.APPLIED.value
+            why = f"applied after review by {actor}"
+        else:
+            to_state = MessageState.IGNORED.value
+            why = f"dismissed after review by {actor}: {reason}"
+        session.add(
+            ReviewDecision(
+                message_pk=message_id,
+                decision=decision,
+                network=network,
+                kinds=json.dumps(kinds) if kinds else None,
+                reason=reason,
+                actor=actor,
+                at=now,
+            )
+        )
+        session.add(
+            MessageEvent(
+                message_pk=message_id,
+                at=now,
+                from_state=message.state,
+                to_state=to_state,
+                actor=f"review:{actor}",
+                reason=why,
+            )
+        )
+        message.state = to_state
+        message.reason = why
+        message.updated_at = now
+        session.add(message)
+        session.add(understanding)
+        session.commit()
+    print(why)
+
+
+@review_app.command("apply")
+def review_apply(
+    message_id: Annotated[int, typer.Argument(metavar="ID")],
+    network_slug: Annotated[
+        str | None, typer.Option("--network", help="The network it is about.")
+    ] = None,
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", help=f"What it carries: {', '.join(KINDS)}.")
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who decides (default: you).")] = None,
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Apply a mail to the registry as read (or with the network/kinds corrected)."""
+    mailbot = _app(config, state, rules)
+    if network_slug and network_slug not in {n.slug for n in mailbot.networks}:
+        raise _fail(f"no network {network_slug!r}")
+    bad = [k for k in kind or [] if k not in KINDS]
+    if bad:
+        raise _fail(f"unknown kind {bad[0]!r}; one of {', '.join(KINDS)}")
+    _decide(mailbot, message_id, "apply", _actor(by), network=network_slug, kinds=kind)
+
+
+@review_app.command("dismiss")
+def review_dismiss(
+    message_id: Annotated[int, typer.Argument(metavar="ID")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is dismissed.")],
+    by: Annotated[str | None, typer.Option("--by", help="Who decides (default: you).")] = None,
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Dismiss a mail: nothing from it enters the registry; the decision is kept."""
+    mailbot = _app(config, state, rules)
+    _decide(mailbot, message_id, "dismiss", _actor(by), reason=reason)
