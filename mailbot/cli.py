@@ -523,10 +523,12 @@ def show_config(
 
 def _register_subcommands() -> None:
     from mailbot.cli_registry import network, review_app, status
+    from mailbot.cli_rules import rules_app
 
     app.command("status")(status)
     app.command("network")(network)
     app.add_typer(review_app, name="review")
+    app.add_typer(rules_app, name="rules")
 
 
 _register_subcommands()

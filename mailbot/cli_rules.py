@@ -82,7 +82,7 @@ def check(
         # The config file and MAILBOT_RULES_DIR may name the folder; --rules wins.
         rules_dir = load_settings(config, state_dir=state, rules_dir=rules).rules_dir
     except MailbotError as exc:
-        err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+        err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     problems = check_rules(rules_dir)
     slugs = [] if problems else [network.slug for network in load_networks(rules_dir)]

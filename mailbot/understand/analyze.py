@@ -221,12 +221,14 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
     elif split.quoted:
         result.reasons.append("quoted history below the new text is not read")
 
+    # What a person writes fits well within this; a binary part read as text does not.
+    body_main = body_main[:_BODY_CHARS]
     blocks = [_Block("body", "brödtext", body_main, mail.html_tables)]
     problems = list(mail.problems)
     _doc_blocks(mail.attachments, blocks, problems)
 
     # -- which network ------------------------------------------------------------
-    places: list[tuple[str, str]] = [("subject", mail.subject), ("body", body)]
+    places: list[tuple[str, str]] = [("subject", mail.subject), ("body", body[:_SCAN_CHARS])]
     for block in blocks[1:]:
         places += [
             ("filename", block.name),
@@ -353,6 +355,8 @@ _ALMOST_A_DATE = re.compile(
 _PAST_TENSE = re.compile(
     r"\b(?:har träffats|träffades|hölls|har haft|genomfördes|har genomförts)\b", re.I
 )
+_SCAN_CHARS = 20_000  # of a body searched for network names
+_BODY_CHARS = 200_000  # of a body read for meetings, people and kinds
 _ATTENDANCE = re.compile(r"^\s*(?:närvarande|deltagare|närvarolista)\b", re.I | re.M)
 _HEADING_AGENDA = re.compile(r"^\s*(?:dagordning|kallelse|agenda)\b", re.I | re.M)
 

@@ -364,11 +364,16 @@ def role_assignments(text: str) -> dict[str, str]:
     return roles
 
 
+# Bounded groups: on a long line of garbage (a binary part read as text) unbounded
+# lazy groups backtrack for seconds.
 _CHANGE = re.compile(
-    r"\b(?:ersätts\s+(?P<old>.+?)\s+av\s+(?P<new1>.+)|(?P<new2>.+?)\s+ersätter\s+(?P<old2>.+)|"
-    r"(?:ny|nya)\s+(?:medlem|medlemmar|deltagare|ledamot|ledamöter|representant)\w*\s*(?:är|:)\s*(?P<new3>.+))",
+    r"\b(?:ersätts\s+(?P<old>.{1,120}?)\s+av\s+(?P<new1>.{1,200})|"
+    r"(?P<new2>[^,.;:]{1,80}?)\s+ersätter\s+(?P<old2>.{1,120})|"
+    r"(?:ny|nya)\s+(?:medlem|medlemmar|deltagare|ledamot|ledamöter|representant)\w*\s*"
+    r"(?:är|:)\s*(?P<new3>.{1,200}))",
     re.I,
 )
+_CHANGE_HINT = re.compile(r"ersätt|\bnya?\s+(?:medlem|deltagare|ledamot|ledamöter|repr)", re.I)
 
 
 def members_from_changes(text: str) -> tuple[list[Member], list[str]]:
@@ -377,6 +382,8 @@ def members_from_changes(text: str) -> tuple[list[Member], list[str]]:
     joining: list[Member] = []
     leaving: list[str] = []
     for line in text.split("\n"):
+        if len(line) > 2000 or not _CHANGE_HINT.search(line):
+            continue  # cheap test first; no person writes a 2000-character line
         for match in _CHANGE.finditer(line):
             new = match.group("new1") or match.group("new2") or match.group("new3")
             old = match.group("old") or match.group("old2")
