@@ -678,6 +678,23 @@ def _infer_year(month: int, day: int, reference: date, prefer: Prefer) -> int | 
     return best.year
 
 
+def _weekday_year(item: _Item, reference: date) -> int | None:
+    """"Fredag 19/12" sent in January: of the years around the reference, the one where
+    the 19th of December IS a Friday. The writer checked the calendar when they wrote
+    the weekday; only when exactly one nearby year fits is it decisive."""
+    number = WEEKDAYS.get((item.weekday or "").lower().rstrip("."))
+    if number is None or item.end_day is not None:
+        return None  # in "torsdag-fredag 2-3 oktober" the weekday word is the range's end
+    fits = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            if date(year, item.month, item.day).weekday() == number:
+                fits.append(year)
+        except ValueError:
+            continue
+    return fits[0] if len(fits) == 1 else None
+
+
 def _resolve(item: _Item) -> bool:
     """Set `resolved` (and `resolved_end`); False when the date does not exist."""
     if item.year is None:
@@ -879,7 +896,9 @@ def find_dates(
             if default_year is not None:
                 item.year = default_year
             else:
-                item.year = _infer_year(item.month, item.day, reference, prefer)
+                item.year = _weekday_year(item, reference) or _infer_year(
+                    item.month, item.day, reference, prefer
+                )
                 item.inferred = True
     kept = [item for item in items if _resolve(item)]
     groups = _group(text, kept)

@@ -30,6 +30,8 @@ from mailbot.understand.members import (
     members_from_changes,
     members_from_table,
     members_from_text,
+    normalize_role,
+    people_in_line,
     role_assignments,
 )
 from mailbot.understand.network import NetworkMatcher, decide_network
@@ -306,13 +308,29 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
     members: list[Member] = []
     for block in blocks:
         for table in block.tables:
+            if _is_meeting_table(table):
+                continue  # a plan's host column is no member list
             in_table = members_from_table(table)
             if len(in_table) >= 2 or (in_table and "member_list" in kinds):
                 members.extend(in_table)
-    presidium_named = any(_PRESIDIUM.search(t) for t in [*strong, body_head])
+    # "Presidiet ... är:" introduces people; "Presidiet har fastställt" does not.
+    presidium_named = any(_PRESIDIUM.search(t) for t in strong) or bool(
+        _PRESIDIUM_LIST.search(body_head)
+    )
     if not members and ("member_list" in kinds or presidium_named) and "protocol" not in kinds:
         for block in blocks:
             members.extend(members_from_text(cut_signature(block.text)))
+    elif members and "protocol" not in kinds:
+        # The presidium written as lines ("Ordförande: Malin T, Lidköping") above a
+        # table of everyone else: those lines name people and roles too.
+        labelled = [
+            person
+            for block in blocks
+            for line in block.text.split("\n")
+            if (found := people_in_line(line)) and normalize_role(line.split(":")[0])
+            for person in found
+        ]
+        members = labelled + members
     joining, leaving = members_from_changes(body_main)
     if (joining or leaving) and not members:
         members = joining
@@ -358,6 +376,12 @@ _PAST_TENSE = re.compile(
 _SCAN_CHARS = 20_000  # of a body searched for network names
 _BODY_CHARS = 200_000  # of a body read for meetings, people and kinds
 _ATTENDANCE = re.compile(r"^\s*(?:närvarande|deltagare|närvarolista)\b", re.I | re.M)
+_DELIVERS = re.compile(
+    r"^\s*(?:delrapport|slutrapport|återrapport|rapport|kompetensutvecklingsplan|"
+    r"arbetsordning|verksamhetsplan|redovisning)|\b(?:bifogar|bifogad|bifogat|här kommer|"
+    r"här är|skickar|översänder|lämnar)\b",
+    re.I | re.M,
+)
 _HEADING_AGENDA = re.compile(r"^\s*(?:dagordning|kallelse|agenda)\b", re.I | re.M)
 
 
@@ -369,10 +393,15 @@ def _body_evidence(kind: str, text: str, structured: bool) -> bool:
         return bool(_HEADING_AGENDA.search(text))
     if kind == "protocol":
         return structured
+    if kind == "report":
+        # "Här kommer återrapporteringen" delivers one; "presidiet har fastställt
+        # arbetsordningen" only speaks of one.
+        return bool(_DELIVERS.search(text))
     return True
 
 
 _PRESIDIUM = re.compile(r"\bpresidi(?:et|um)\b", re.I)
+_PRESIDIUM_LIST = re.compile(r"\bpresidi(?:et|um)\b[^\n]*(?::|\bär|består av)\s*$", re.I | re.M)
 _MEETINGISH = re.compile(r"\b(?:möte\w*|träff\w*|nätverksträff\w*|sammanträde\w*)\b", re.I)
 _FWD_SUBJECT = re.compile(r"^\s*(?:ämne|subject)\s*:\s*(.+)$", re.I | re.M)
 
@@ -410,6 +439,13 @@ def _authentication_failed(mail: ParsedMail) -> str | None:
         if found:
             return f"{found.group(1).upper()}={found.group(2).lower()}"
     return None
+
+
+def _is_meeting_table(rows: list[list[str]]) -> bool:
+    header = " ".join(c.lower() for row in rows[:4] for c in row)
+    return bool(re.search(r"\b(?:datum|dag|tid)\b", header)) and not re.search(
+        r"\b(?:e-?post|mejl|mail|roll|funktion)\b", header
+    )
 
 
 def _dedupe(members: list[Member]) -> list[Member]:

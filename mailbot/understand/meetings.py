@@ -29,7 +29,7 @@ _NOT_MEETING = re.compile(
     r"\b(?:senast|sista (?:dag|datum)|deadline|inlämning|lämnas in|skickas in|skicka in|"
     r"lämna in|inkomma|rapporten ska|redovisas|till och med|t\.o\.m|fr\.o\.m|från och med|"
     r"giltig|född|justeras|justerat|justerad|skickat|skickad|daterad|beslutad|reviderad|"
-    r"version|uppdaterad|publicerad|anmälan senast|svara senast|osa)\b",
+    r"version|uppdaterad|publicerad|anmälan senast|svara senast|osa|fastställ\w*|antag\w*)\b",
     re.IGNORECASE,
 )
 _MOVE = re.compile(
@@ -41,7 +41,9 @@ _CANCEL = re.compile(
     r"blir inte av|cancel\w*)\b",
     re.IGNORECASE,
 )
-_PLACE_LABEL = re.compile(r"\b(?:plats|lokal|var|ort|adress)\s*:\s*(.+)$", re.IGNORECASE)
+_PLACE_LABEL = re.compile(
+    r"\b(?:plats|lokal|ort|adress)\s*(?::\s*(.+)$|\(([^)]+)\))", re.IGNORECASE
+)
 _PLACE_AFTER = re.compile(
     r"(?:^|[\s,;])(?:i|på|hos)\s+((?:[A-ZÅÄÖ0-9][\w.'’-]*)(?:[ ,]+(?:[A-ZÅÄÖ0-9][\w.'’-]*|i|på|"
     r"av|och|vid|gata|väg|vägen|gatan|rum|sal|plan)){0,8})"
@@ -190,14 +192,14 @@ def place_near(lines: list[str], i: int, after: int, until: int | None = None) -
     line = lines[i]
     label = _PLACE_LABEL.search(line)
     if label:
-        return _clean_place(label.group(1))
+        return _clean_place(label.group(1) or label.group(2))
     place = _place_in_segment(line[after:until])
     if place:
         return place
     for below in lines[i + 1 : i + 3]:
         label = _PLACE_LABEL.search(below)
         if label:
-            return _clean_place(label.group(1))
+            return _clean_place(label.group(1) or label.group(2))
         if find_dates(below, date(2000, 1, 1)):
             break  # the next meeting's line: its place is its own
     return None
@@ -253,6 +255,20 @@ def _default_details(lines: list[str]) -> tuple[tuple[time | None, time | None] 
                 )
             return found, place or None
     return None, None
+
+
+def _move_pair(
+    mentions: list[DateMention], word_start: int, word_end: int
+) -> tuple[DateMention, DateMention] | None:
+    """"Mötet den 20 juni flyttas till den 13 juni ... den 20 juni är midsommarafton":
+    the date just before the move word is the old one, the first after it the new."""
+    before = [m for m in mentions if m.span[1] <= word_start]
+    after = [m for m in mentions if m.span[0] >= word_end]
+    if before and after:
+        return before[-1], after[0]
+    if len(mentions) >= 2 and not before:
+        return mentions[0], mentions[1]  # "Nytt datum 13 juni i stället för 20 juni"? rare
+    return None
 
 
 def _shared_place(line: str, mentions: list[DateMention]) -> str | None:
@@ -317,8 +333,10 @@ def meetings_in_text(
         if _CANCEL.search(line):
             findings.cancelled.extend(m.date for m in mentions)
             continue
-        if _MOVE.search(line) and len(mentions) >= 2:
-            old, new = mentions[0], mentions[-1]
+        move = _MOVE.search(line)
+        pair = _move_pair(mentions, move.start(), move.end()) if move else None
+        if pair is not None:
+            old, new = pair
             findings.moved.append((old.date, new.date))
             start, end = time_near(lines, i, new)
             findings.add(new.date, start, end, place_near(lines, i, new.span[1]), source)

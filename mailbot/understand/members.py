@@ -59,7 +59,9 @@ _HEADER_NAME = re.compile(
 _HEADER_FIRST = re.compile(r"^förnamn$", re.I)
 _HEADER_LAST = re.compile(r"^efternamn$", re.I)
 _HEADER_MUNI = re.compile(r"^(?:kommun|organisation|huvudman|arbetsplats|skola|enhet|ort)\b", re.I)
-_HEADER_ROLE = re.compile(r"^(?:roll|funktion|uppdrag|befattning|titel|position)\b", re.I)
+# A role in the network ("Roll i nätverket") beats a job title ("Befattning: Rektor").
+_HEADER_ROLE = re.compile(r"^(?:roll|funktion|uppdrag|uppdrag i nätverket)\b", re.I)
+_HEADER_TITLE = re.compile(r"^(?:befattning|titel|position|tjänst)\b", re.I)
 _HEADER_EMAIL = re.compile(r"^(?:e-?post|e-?mail|mail|mejl|e-?postadress|epostadress)\b", re.I)
 
 
@@ -154,10 +156,12 @@ class _Columns:
     muni: int | None = None
     role: int | None = None
     email: int | None = None
+    title: int | None = None  # a job title: the role only when no role column exists
 
     def useful(self) -> bool:
         has_name = self.name is not None or (self.first is not None and self.last is not None)
-        return has_name and any(c is not None for c in (self.muni, self.role, self.email))
+        others = (self.muni, self.role, self.email, self.title)
+        return has_name and any(c is not None for c in others)
 
 
 def _header(row: list[str]) -> _Columns | None:
@@ -168,6 +172,8 @@ def _header(row: list[str]) -> _Columns | None:
             cols.email = i
         elif cols.role is None and _HEADER_ROLE.match(cell):
             cols.role = i
+        elif cols.title is None and _HEADER_TITLE.match(cell):
+            cols.title = i
         elif cols.muni is None and _HEADER_MUNI.match(cell):
             cols.muni = i
         elif cols.first is None and _HEADER_FIRST.match(cell):
@@ -176,6 +182,8 @@ def _header(row: list[str]) -> _Columns | None:
             cols.last = i
         elif cols.name is None and _HEADER_NAME.match(cell):
             cols.name = i
+    if cols.role is None and cols.title is not None:
+        cols.role = cols.title
     return cols if cols.useful() else None
 
 
@@ -283,7 +291,8 @@ def people_in_line(line: str) -> list[Member] | None:
     if role is None and not re.match(r"(?i)övriga|medlemmar|ledamöter|deltagare", label.group(1)):
         return None
     people: list[Member] = []
-    pieces = re.split(r"\s*;\s*|,?\s+och\s+|\s*&\s*", label.group(2))
+    listed = re.split(r"(?<=[a-zåäö)])\.\s+(?=[A-ZÅÄÖ])", label.group(2))[0]  # one sentence
+    pieces = re.split(r"\s*;\s*|,?\s+och\s+|\s*&\s*", listed)
     for piece in pieces:
         # "Petra Wallin, Götene, Jenny Kullberg, Skövde": a new person at each name.
         group: list[str] = []
@@ -373,6 +382,7 @@ _CHANGE = re.compile(
     r"(?:är|:)\s*(?P<new3>.{1,200}))",
     re.I,
 )
+_PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}")
 _CHANGE_HINT = re.compile(r"ersätt|\bnya?\s+(?:medlem|deltagare|ledamot|ledamöter|repr)", re.I)
 
 
@@ -387,6 +397,16 @@ def members_from_changes(text: str) -> tuple[list[Member], list[str]]:
         for match in _CHANGE.finditer(line):
             new = match.group("new1") or match.group("new2") or match.group("new3")
             old = match.group("old") or match.group("old2")
+            if match.group("new2") and member_from_line(match.group("new2")) is None:
+                # Swedish puts the verb second: "Från 1 september ersätter Karin
+                # Dahlgren, rektor i Tibro, Per Holm": the first person after the verb
+                # comes in, the next one leaves.
+                names = list(_PERSON.finditer(match.group("old2")))
+                people = [n for n in names if is_person_name(n.group(0))]
+                if len(people) < 2:
+                    continue
+                new = match.group("old2")[: people[1].start()]
+                old = people[1].group(0)
             if new:
                 member = member_from_line(re.sub(r"\b(?:rektor|förskolechef)\s+för\b", ",", new))
                 if member is not None:
