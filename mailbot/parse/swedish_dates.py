@@ -679,7 +679,7 @@ def _infer_year(month: int, day: int, reference: date, prefer: Prefer) -> int | 
 
 
 def _weekday_year(item: _Item, reference: date) -> int | None:
-    """"Fredag 19/12" sent in January: of the years around the reference, the one where
+    """ "Fredag 19/12" sent in January: of the years around the reference, the one where
     the 19th of December IS a Friday. The writer checked the calendar when they wrote
     the weekday; only when exactly one nearby year fits is it decisive."""
     number = WEEKDAYS.get((item.weekday or "").lower().rstrip("."))

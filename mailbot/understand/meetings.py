@@ -260,7 +260,7 @@ def _default_details(lines: list[str]) -> tuple[tuple[time | None, time | None] 
 def _move_pair(
     mentions: list[DateMention], word_start: int, word_end: int
 ) -> tuple[DateMention, DateMention] | None:
-    """"Mötet den 20 juni flyttas till den 13 juni ... den 20 juni är midsommarafton":
+    """ "Mötet den 20 juni flyttas till den 13 juni ... den 20 juni är midsommarafton":
     the date just before the move word is the old one, the first after it the new."""
     before = [m for m in mentions if m.span[1] <= word_start]
     after = [m for m in mentions if m.span[0] >= word_end]
