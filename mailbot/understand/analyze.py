@@ -327,8 +327,8 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
             person
             for block in blocks
             for line in block.text.split("\n")
-            if (found := people_in_line(line)) and normalize_role(line.split(":")[0])
-            for person in found
+            if (on_line := people_in_line(line)) and normalize_role(line.split(":")[0])
+            for person in on_line
         ]
         members = labelled + members
     joining, leaving = members_from_changes(body_main)
