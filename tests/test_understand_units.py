@@ -292,3 +292,43 @@ def test_meeting_table_with_title_rows_and_start_end_columns() -> None:
         "16:00:00",
         "Campus Skövde",
     )  # type: ignore[union-attr]
+
+
+# -- trust -----------------------------------------------------------------------------
+
+
+def _member_list(sender: str, extra: str = "") -> bytes:
+    body = (
+        "Hej! Här är förteckningen.\n\nAnna Berg, Skövde, ordf.\nPer Lund, Vara, sekr.\n"
+        "Karin Holm, Tibro\n"
+    )
+    return (
+        f"From: {sender}\r\nSubject: Medlemsförteckning förskola 2025\r\n"
+        f"Date: Fri, 10 Jan 2025 09:00:00 +0100\r\nMessage-ID: <t@x>\r\n{extra}"
+        f"Content-Type: text/plain; charset=utf-8\r\n\r\n{body}"
+    ).encode()
+
+
+def test_trust_domain_member_and_dmarc() -> None:
+    from mailbot.understand.analyze import Context, analyze
+
+    networks = load_networks(RULES)
+    plain = Context.build(networks)
+    assert analyze(parse_mail(_member_list("anna.berg@skovde.se")), plain).disposition == "apply"
+    private = parse_mail(_member_list("anna.berg72@gmail.com"))
+    result = analyze(private, plain)
+    assert result.disposition == "needs_review"
+    assert any("not a known member" in r for r in result.reasons)
+    # the same private address, once it is a known member of the network, is trusted
+    known = Context.build(networks, known_senders={"anna.berg72@gmail.com": {"forskola"}})
+    assert analyze(private, known).disposition == "apply"
+    forged = parse_mail(
+        _member_list(
+            "anna.berg@skovde.se",
+            "Authentication-Results: mx.skaraborg.se; spf=pass;\r\n"
+            " dmarc=fail header.from=skovde.se\r\n",
+        )
+    )
+    failed = analyze(forged, plain)
+    assert failed.disposition == "needs_review"
+    assert any("DMARC=fail" in r for r in failed.reasons)
