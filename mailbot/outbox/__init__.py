@@ -1,0 +1,1 @@
+"""The outbox: durable notifications and the transports that deliver them."""
