@@ -16,6 +16,7 @@ from sqlmodel import Session, col, func, select
 
 from mailbot import __version__
 from mailbot.app import App
+from mailbot.cli_options import ConfigOpt, JsonOpt, RulesOpt, StateOpt, VerboseOpt
 from mailbot.config import Settings, load_settings
 from mailbot.errors import MailbotError
 from mailbot.models import Message, MessageEvent, MessageSource, MessageState, Understanding
@@ -29,36 +30,6 @@ app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True)
-
-StateOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--state",
-        envvar="MAILBOT_STATE_DIR",
-        help="State folder (store, raw mail, local inbox). Default: ./state",
-        show_default=False,
-    ),
-]
-RulesOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--rules",
-        envvar="MAILBOT_RULES_DIR",
-        help="Rules folder, one file per network. Default: ./rules",
-        show_default=False,
-    ),
-]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        envvar="MAILBOT_CONFIG",
-        help="Configuration file. Default: ./mailbot.toml when present.",
-        show_default=False,
-    ),
-]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
 
 
 def _settings(config: Path | None, state: Path | None, rules: Path | None) -> Settings:

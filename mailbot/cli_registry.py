@@ -17,6 +17,7 @@ from rich.table import Table
 from sqlmodel import Session, col, select
 
 from mailbot.app import App
+from mailbot.cli_options import ConfigOpt, JsonOpt, RulesOpt, StateOpt
 from mailbot.config import load_settings
 from mailbot.models import (
     AttachmentText,
@@ -35,16 +36,6 @@ KINDS = ("member_list", "meeting_dates", "protocol", "agenda", "report")
 out = Console()
 err = Console(stderr=True)
 
-StateOpt = Annotated[
-    Path | None, typer.Option("--state", envvar="MAILBOT_STATE_DIR", help="State folder.")
-]
-RulesOpt = Annotated[
-    Path | None, typer.Option("--rules", envvar="MAILBOT_RULES_DIR", help="Rules folder.")
-]
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", envvar="MAILBOT_CONFIG", help="Configuration file.")
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
 TodayOpt = Annotated[
     str | None,
     typer.Option("--today", help="The day to judge, YYYY-MM-DD (default: today in Sweden)."),

@@ -7,13 +7,12 @@ cli.py); kept in its own module so the rules commands can grow without cli.py.
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
+from mailbot.cli_options import ConfigOpt, JsonOpt, RulesOpt, StateOpt
 from mailbot.config import load_settings
 from mailbot.errors import MailbotError
 from mailbot.rules import check_rules, load_networks
@@ -26,37 +25,6 @@ rules_app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True)
-
-# The same options as every other command (see cli.py), so `mailbot rules check` finds
-# the folder the daemon would use.
-StateOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--state",
-        envvar="MAILBOT_STATE_DIR",
-        help="State folder (not used by `rules check`; accepted like everywhere).",
-        show_default=False,
-    ),
-]
-RulesOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--rules",
-        envvar="MAILBOT_RULES_DIR",
-        help="Rules folder, one file per network. Default: ./rules",
-        show_default=False,
-    ),
-]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        envvar="MAILBOT_CONFIG",
-        help="Configuration file. Default: ./mailbot.toml when present.",
-        show_default=False,
-    ),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
 
 
 @rules_app.callback()
