@@ -43,7 +43,6 @@ import grp
 import os
 import pwd
 import re
-import secrets
 import shutil
 import signal
 import socket
@@ -59,6 +58,8 @@ from typing import Self
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
+
+from tests.support.tls import make_test_ca
 
 __all__ = ["Dovecot", "DovecotError", "find_dovecot"]
 
@@ -566,44 +567,11 @@ class Dovecot:
         return Path(tempfile.mkdtemp(prefix="dovecot-", dir="/tmp"))
 
     def _make_certificates(self) -> None:
-        """Create a throw-away CA and a server certificate for 127.0.0.1/localhost.
-
-        A separate CA (rather than one self-signed leaf) keeps the chain acceptable to strict
-        verifiers such as Python 3.13's default ``VERIFY_X509_STRICT``.  Uses the ``openssl``
-        CLI, which every Dovecot installation pulls in, so no extra Python dependency.
-        """
-        openssl = shutil.which("openssl")
-        if openssl is None:
-            raise DovecotError("tls=True needs the openssl command line tool")
-        tls = self._tls_dir
-        tls.mkdir(mode=0o700, exist_ok=True)
-        ext = tls / "server-ext.cnf"
-        ext.write_text(
-            "basicConstraints = critical, CA:FALSE\n"
-            "keyUsage = critical, digitalSignature\n"
-            "extendedKeyUsage = serverAuth\n"
-            "subjectAltName = IP:127.0.0.1, DNS:localhost\n"
-            "subjectKeyIdentifier = hash\n"
-            "authorityKeyIdentifier = keyid:always\n"
-        )
-        curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        commands = [
-            [openssl, "req", "-x509", *curve, "-keyout", str(tls / "ca.key"),
-             "-out", str(tls / "ca.pem"), "-days", "30", "-subj", "/CN=mailbot test CA",
-             "-addext", "basicConstraints=critical,CA:TRUE",
-             "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-             "-addext", "subjectKeyIdentifier=hash"],
-            [openssl, "req", "-new", *curve, "-keyout", str(tls / "server.key"),
-             "-out", str(tls / "server.csr"), "-subj", "/CN=localhost"],
-            [openssl, "x509", "-req", "-in", str(tls / "server.csr"),
-             "-CA", str(tls / "ca.pem"), "-CAkey", str(tls / "ca.key"),
-             "-set_serial", str(secrets.randbits(63)), "-days", "30",
-             "-extfile", str(ext), "-out", str(tls / "server.pem")],
-        ]  # fmt: skip
-        for command in commands:
-            result = subprocess.run(command, capture_output=True, text=True, check=False)
-            if result.returncode != 0:
-                raise DovecotError(f"{' '.join(command)} failed:\n{result.stderr}")
+        """Create a throw-away CA and a server certificate for 127.0.0.1/localhost."""
+        try:
+            make_test_ca(self._tls_dir)
+        except RuntimeError as exc:
+            raise DovecotError(str(exc)) from None
 
     def _write_config(self) -> None:
         """Write ``dovecot.conf`` for the current ports; nothing is included from /etc."""

@@ -24,10 +24,8 @@ import asyncio
 import base64
 import contextlib
 import secrets
-import shutil
 import socket
 import ssl
-import subprocess
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +34,8 @@ from typing import Any, Literal, Self
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+from tests.support.tls import make_test_ca
 
 __all__ = ["ReceivedMessage", "SmtpServer"]
 
@@ -311,39 +311,9 @@ class SmtpServer:
         return context
 
     def _make_certificates(self) -> None:
-        """A throw-away CA and a server certificate for 127.0.0.1/localhost (see dovecot.py)."""
+        """A throw-away CA and a server certificate for 127.0.0.1/localhost."""
         tls = self.base_dir / "smtp-tls"
         self.ca_file = tls / "ca.pem"
         if self.ca_file.exists():
             return
-        openssl = shutil.which("openssl")
-        if openssl is None:
-            raise RuntimeError("TLS tests need the openssl command line tool")
-        tls.mkdir(parents=True, mode=0o700, exist_ok=True)
-        ext = tls / "server-ext.cnf"
-        ext.write_text(
-            "basicConstraints = critical, CA:FALSE\n"
-            "keyUsage = critical, digitalSignature\n"
-            "extendedKeyUsage = serverAuth\n"
-            "subjectAltName = IP:127.0.0.1, DNS:localhost\n"
-            "subjectKeyIdentifier = hash\n"
-            "authorityKeyIdentifier = keyid:always\n"
-        )
-        curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        commands = [
-            [openssl, "req", "-x509", *curve, "-keyout", str(tls / "ca.key"),
-             "-out", str(tls / "ca.pem"), "-days", "30", "-subj", "/CN=mailbot SMTP test CA",
-             "-addext", "basicConstraints=critical,CA:TRUE",
-             "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-             "-addext", "subjectKeyIdentifier=hash"],
-            [openssl, "req", "-new", *curve, "-keyout", str(tls / "server.key"),
-             "-out", str(tls / "server.csr"), "-subj", "/CN=localhost"],
-            [openssl, "x509", "-req", "-in", str(tls / "server.csr"),
-             "-CA", str(tls / "ca.pem"), "-CAkey", str(tls / "ca.key"),
-             "-set_serial", str(secrets.randbits(63)), "-days", "30",
-             "-extfile", str(ext), "-out", str(tls / "server.pem")],
-        ]  # fmt: skip
-        for command in commands:
-            result = subprocess.run(command, capture_output=True, text=True, check=False)
-            if result.returncode != 0:
-                raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr}")
+        make_test_ca(tls, "mailbot SMTP test CA")
