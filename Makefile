@@ -40,6 +40,7 @@ typecheck: $(VENV)/.installed-dev
 test: $(VENV)/.installed-dev
 	bash scripts/ensure-dovecot
 	bash scripts/ensure-postgres
+	bash scripts/ensure-chromium
 	$(BIN)/ruff check mailbot tests bench
 	$(BIN)/mypy
 	MAILBOT_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
@@ -15,6 +16,9 @@ from mailbot.db import open_store
 from mailbot.errors import ConfigError
 from mailbot.intake import Intake
 from mailbot.models import Message, MessageState
+from mailbot.outbox.render import Renderer
+from mailbot.outbox.store import Outbox, OutboxPolicy
+from mailbot.outbox.transport import FileTransport, SmtpTransport, Transport
 from mailbot.pipeline import Pipeline, Stage
 from mailbot.rawstore import RawStore
 from mailbot.registry.load import build_states, known_senders
@@ -23,6 +27,10 @@ from mailbot.rules import Network, load_networks
 from mailbot.sources.imap import Credentials
 from mailbot.understand.analyze import Context
 from mailbot.understand.stage import UnderstandStage
+
+if TYPE_CHECKING:
+    from mailbot.oauth import TokenProvider
+    from mailbot.outbox.sentfolder import SentFolder
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +47,16 @@ class App:
         return load_networks(self.settings.rules_dir)
 
     def understanding_context(self) -> Context:
-        return Context.build(self.networks, trusted_domains=tuple(self.settings.trust.domains))
+        return Context.build(
+            self.networks,
+            trusted_domains=tuple(self.settings.trust.domains),
+            own_addresses=self.own_addresses,
+        )
+
+    @property
+    def own_addresses(self) -> tuple[str, ...]:
+        """mailbot's own From address: mail from it is never read as input."""
+        return (self.settings.outbox.sender.lower(),)
 
     @cached_property
     def stages(self) -> list[Stage]:
@@ -112,32 +129,111 @@ class App:
             max_attempts=self.settings.pipeline.max_attempts,
         )
 
+    @cached_property
+    def m365_tokens(self) -> TokenProvider:
+        """The Microsoft 365 app-only token provider, shared by IMAP and SMTP."""
+        from mailbot.oauth import M365AppOnlyTokenProvider
+
+        o = self.settings.oauth2
+        if not o.tenant or not o.client_id:
+            raise ConfigError("auth = 'oauth2-m365' needs oauth2.tenant and oauth2.client_id")
+        secret = o.resolved_secret()
+        return M365AppOnlyTokenProvider(
+            o.tenant,
+            o.client_id,
+            client_secret=secret.get_secret_value() if secret else None,
+            certificate_path=o.certificate_file,
+            certificate_thumbprint=o.certificate_thumbprint,
+            certificate_password=(
+                o.certificate_password.get_secret_value() if o.certificate_password else None
+            ),
+            authority_host=o.authority_host,
+            scopes=tuple(o.scopes),
+            refresh_margin=o.refresh_margin,
+        )
+
     def imap_credentials(self) -> Credentials:
         imap = self.settings.imap
         if imap.auth == "oauth2-m365":
-            from mailbot.oauth import M365AppOnlyTokenProvider
-
-            o = self.settings.oauth2
-            if not o.tenant or not o.client_id:
-                raise ConfigError("imap.auth = 'oauth2-m365' needs oauth2.tenant and client_id")
-            secret = o.resolved_secret()
-            provider = M365AppOnlyTokenProvider(
-                o.tenant,
-                o.client_id,
-                client_secret=secret.get_secret_value() if secret else None,
-                certificate_path=o.certificate_file,
-                certificate_thumbprint=o.certificate_thumbprint,
-                certificate_password=(
-                    o.certificate_password.get_secret_value() if o.certificate_password else None
-                ),
-                authority_host=o.authority_host,
-                scopes=tuple(o.scopes),
-                refresh_margin=o.refresh_margin,
-            )
-            return Credentials(user=imap.user, tokens=provider)
+            return Credentials(user=imap.user, tokens=self.m365_tokens)
         password = imap.resolved_password()
         if password is None:
             raise ConfigError(
                 "imap.host is set but no password: set MAILBOT_IMAP__PASSWORD or imap.password_file"
             )
         return Credentials(user=imap.user, password=password.get_secret_value())
+
+    # -- outgoing mail ------------------------------------------------------------------
+
+    @cached_property
+    def transport(self) -> Transport:
+        """SMTP when [smtp] names a host; else the embedded default, .eml files."""
+        smtp = self.settings.smtp
+        if not smtp.enabled:
+            return FileTransport(self.settings.outbox_dir)
+        password = tokens = None
+        if smtp.user:
+            if smtp.auth == "oauth2-m365":
+                tokens = self.m365_tokens
+            else:
+                secret = smtp.resolved_password()
+                if secret is None:
+                    raise ConfigError(
+                        "smtp.user is set but no password: set MAILBOT_SMTP__PASSWORD or "
+                        "smtp.password_file"
+                    )
+                password = secret.get_secret_value()
+        return SmtpTransport(
+            smtp.host,
+            smtp.effective_port,
+            security=smtp.security.value,
+            username=smtp.user or None,
+            password=password,
+            tokens=tokens,
+            timeout=smtp.timeout,
+            ca_file=smtp.ca_file,
+            local_hostname=smtp.local_hostname,
+        )
+
+    def describe_transport(self) -> str:
+        smtp = self.settings.smtp
+        if not smtp.enabled:
+            return (
+                "no SMTP server configured (smtp.host is empty): outgoing mail is written "
+                f"as .eml files to {self.settings.outbox_dir}"
+            )
+        return (
+            f"SMTP {smtp.host}:{smtp.effective_port} ({smtp.security.value}), "
+            f"from {self.settings.outbox.sender}"
+        )
+
+    @cached_property
+    def renderer(self) -> Renderer:
+        return Renderer(self.settings.templates_path)
+
+    @cached_property
+    def outbox(self) -> Outbox:
+        o = self.settings.outbox
+        return Outbox(
+            self.engine,
+            self.renderer,
+            OutboxPolicy(
+                sender=o.sender,
+                sender_name=o.from_name,
+                mailbox=o.mailbox,
+                cap_per_recipient=o.per_recipient_daily_cap,
+                retry_base=o.retry_base_seconds,
+                retry_max=o.retry_max_seconds,
+                max_attempts=o.max_attempts,
+            ),
+            lock_file=self.settings.state_dir / "outbox.lock",
+        )
+
+    def sent_folder(self) -> SentFolder | None:
+        """The IMAP Sent folder for copies of sent mail, when configured."""
+        folder = self.settings.outbox.sent_folder
+        if not folder or not self.settings.imap.enabled:
+            return None
+        from mailbot.outbox.sentfolder import SentFolder
+
+        return SentFolder(self.settings.imap, self.imap_credentials(), folder)

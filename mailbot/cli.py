@@ -344,10 +344,13 @@ def check(
     print(f"store:   {settings.safe_database_url} ... ", end="", file=sys.stderr, flush=True)
     _ = mailbot.engine
     print("ok", file=sys.stderr)
+    smtp_ok = _check_smtp(mailbot)
     if not settings.imap.enabled:
         print(
             f"mailbox: none configured; the daemon watches {settings.inbox_dir}/", file=sys.stderr
         )
+        if not smtp_ok:
+            raise typer.Exit(1)
         return
     from mailbot.sources.imap import connect
 
@@ -384,8 +387,22 @@ def check(
         print(f"idle:    {idle}", file=sys.stderr)
     finally:
         client.logout()
-    if problems:
+    if problems or not smtp_ok:
         raise typer.Exit(1)
+
+
+def _check_smtp(mailbot: App) -> bool:
+    """Log in to the SMTP server without sending anything; True when it works."""
+    from mailbot.outbox.transport import SmtpTransport
+
+    transport = mailbot.transport
+    if not isinstance(transport, SmtpTransport):
+        print(f"smtp:    {mailbot.describe_transport()}", file=sys.stderr)
+        return True
+    print(f"smtp:    {transport!r} ... ", end="", file=sys.stderr, flush=True)
+    result = transport.probe()
+    print("ok" if result.ok else f"FAILED: {result.detail}", file=sys.stderr)
+    return result.ok
 
 
 @app.command()
@@ -493,6 +510,7 @@ def show_config(
 
 
 def _register_subcommands() -> None:
+    from mailbot.cli_outbox import digest, outbox_app, tick
     from mailbot.cli_registry import network, review_app, status
     from mailbot.cli_rules import rules_app
 
@@ -500,6 +518,9 @@ def _register_subcommands() -> None:
     app.command("network")(network)
     app.add_typer(review_app, name="review")
     app.add_typer(rules_app, name="rules")
+    app.command("tick")(tick)
+    app.add_typer(outbox_app, name="outbox")
+    app.command("digest")(digest)
 
 
 _register_subcommands()

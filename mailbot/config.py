@@ -182,6 +182,85 @@ class DaemonConfig(_Section):
     catch_up_interval: float = Field(default=60.0, gt=0)
 
 
+class SmtpConfig(_Section):
+    """Outgoing mail. An empty host means the embedded default: every outgoing mail is
+    written as an .eml file to <state>/outbox/ and nothing leaves the machine."""
+
+    host: str = ""
+    port: int | None = None  # default from security: 465 for tls, 587 for starttls, 25 plain
+    security: Security = Security.STARTTLS
+    ca_file: Path | None = None
+    # Empty user: no AUTH (a relay that trusts this host).
+    user: str = ""
+    # oauth2-m365: XOAUTH2 with the same app-only token as IMAP (see [oauth2]).
+    auth: Literal["password", "oauth2-m365"] = "password"
+    password: SecretStr | None = None
+    password_file: Path | None = None
+    timeout: float = Field(default=60.0, gt=0)
+    local_hostname: str | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.host)
+
+    @property
+    def effective_port(self) -> int:
+        if self.port:
+            return self.port
+        return {Security.TLS: 465, Security.STARTTLS: 587, Security.PLAIN: 25}[self.security]
+
+    def resolved_password(self) -> SecretStr | None:
+        return _read_secret(self.password, self.password_file, "SMTP password")
+
+
+class OutboxConfig(_Section):
+    """What mailbot sends, to whom, and how carefully."""
+
+    # The address networks write to; mailbot's mail comes from it and says so.
+    mailbox: str = "utbildning@skaraborg.se"
+    # From: of mailbot's mail (default: the mailbox). Mail from this address is never
+    # read as input (no loops with mailbot's own copies or bounces of them).
+    from_address: str = ""
+    from_name: str = "Utbildning Skaraborg"
+    # Who gets the weekly digest, copies of "falling behind" and notices that have no
+    # other recipient. Empty: the mailbox itself.
+    coordinators: list[str] = Field(default_factory=list)
+    # The coordinator's name, for greetings ("Hej Anna!"); empty: "Hej!".
+    coordinator_name: str = ""
+    # Render and record everything, send nothing (rows end in state "dry-run").
+    dry_run: bool = False
+    receipts: bool = True  # receipts to senders of applied mail, review notices
+    # Receipts only for mail sent at most this many days before the day of the tick
+    # (a first start on a mailbox with a year of old mail sends no flood of receipts).
+    receipt_max_age_days: int = Field(default=7, ge=0, le=60)
+    # At most this many mails to one recipient per day; the rest wait for tomorrow.
+    per_recipient_daily_cap: int = Field(default=6, ge=1, le=1000)
+    # Repeated notices (protocol reminder weekly; behind, missing paperwork and overdue
+    # deliverables monthly) stop after this many rounds; the digest keeps showing them.
+    max_rounds: int = Field(default=4, ge=1, le=52)
+    # Temporary failures (4xx, timeouts): retry after base * 2^(n-1) seconds, at most
+    # retry_max_seconds apart, then give up as failed after max_attempts.
+    retry_base_seconds: float = Field(default=60.0, gt=0)
+    retry_max_seconds: float = Field(default=3600.0, gt=0)
+    max_attempts: int = Field(default=12, ge=1, le=100)
+    # The weekly digest: ISO weekday (1 = Monday) and time, Europe/Stockholm.
+    digest_weekday: int = Field(default=1, ge=1, le=7)
+    digest_time: str = Field(default="07:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    # The daily evaluation (reminders) runs at this time, Europe/Stockholm.
+    daily_time: str = Field(default="07:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    # IMAP folder that gets a copy of every sent mail (needs [imap]); empty: none.
+    # Microsoft 365 calls it "Sent Items". Also used to resolve a crash mid-send.
+    sent_folder: str = ""
+
+    @property
+    def sender(self) -> str:
+        return self.from_address or self.mailbox
+
+    @property
+    def coordinator_addresses(self) -> list[str]:
+        return list(self.coordinators) or [self.mailbox]
+
+
 class Settings(BaseSettings):
     """All of mailbot's configuration. Build it with `load_settings`, not directly."""
 
@@ -194,6 +273,8 @@ class Settings(BaseSettings):
 
     state_dir: Path = Path("state")
     rules_dir: Path = Path("rules")
+    # The mail templates; default: ./templates, else the ones shipped beside the package.
+    templates_dir: Path | None = None
     imap: ImapConfig = Field(default_factory=ImapConfig)
     oauth2: OAuth2Config = Field(default_factory=OAuth2Config)
     store: StoreConfig = Field(default_factory=StoreConfig)
@@ -201,6 +282,8 @@ class Settings(BaseSettings):
     trust: TrustConfig = Field(default_factory=TrustConfig)
     pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
     daemon: DaemonConfig = Field(default_factory=DaemonConfig)
+    smtp: SmtpConfig = Field(default_factory=SmtpConfig)
+    outbox: OutboxConfig = Field(default_factory=OutboxConfig)
     log_level: str = "INFO"
 
     @classmethod
@@ -235,6 +318,20 @@ class Settings(BaseSettings):
     @property
     def inbox_dir(self) -> Path:
         return self.state_dir / "inbox"
+
+    @property
+    def templates_path(self) -> Path:
+        if self.templates_dir is not None:
+            return self.templates_dir
+        local = Path("templates")
+        if (local / "base.html").is_file():
+            return local
+        return Path(__file__).resolve().parent.parent / "templates"
+
+    @property
+    def outbox_dir(self) -> Path:
+        """Where the embedded default writes outgoing mail (.eml files)."""
+        return self.state_dir / "outbox"
 
 
 def find_config_file(explicit: Path | None) -> Path | None:

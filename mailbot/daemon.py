@@ -16,6 +16,8 @@ import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
 from types import FrameType
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -23,8 +25,13 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from mailbot.app import App
 from mailbot.sources import MailSource
 from mailbot.sources.maildir import MaildirSource, ensure_maildir
+from mailbot.ticker import Ticker, today_in_sweden
 
 log = logging.getLogger(__name__)
+
+
+def _no_nudge(fresh: int) -> None:
+    return None
 
 
 @dataclass
@@ -33,15 +40,21 @@ class Daemon:
     sources: list[MailSource] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
 
-    def build_sources(self) -> None:
+    @cached_property
+    def ticker(self) -> Ticker:
+        return Ticker(self.app)
+
+    def build_sources(self, *, nudge: bool = True) -> None:
+        """The mailbox sources; `nudge=False` for a one-shot poll (`mailbot tick`)."""
         settings = self.app.settings
+        callback = self._nudge if nudge else _no_nudge
         if settings.imap.enabled:
             from mailbot.sources.imap import ImapSource
 
             creds = self.app.imap_credentials()
             for folder in settings.imap.folders:
                 self.sources.append(
-                    ImapSource(settings.imap, creds, folder, self.app.intake, self._nudge)
+                    ImapSource(settings.imap, creds, folder, self.app.intake, callback)
                 )
         else:
             ensure_maildir(settings.inbox_dir)
@@ -49,7 +62,7 @@ class Daemon:
                 MaildirSource(
                     settings.inbox_dir,
                     self.app.intake,
-                    self._nudge,
+                    callback,
                     poll_interval=settings.daemon.maildir_poll_interval,
                 )
             )
@@ -67,6 +80,58 @@ class Daemon:
                 report.failed,
                 report.quarantined,
             )
+        if report.advanced:
+            # Evaluation after applied mail: receipts, review notices, and whatever the
+            # new mail changed (a moved meeting) go out now, not tomorrow morning.
+            self.evaluate()
+
+    def evaluate(self) -> None:
+        """The idempotent catch-up tick for today: plan what is due, send it."""
+        try:
+            report = self.ticker.run(
+                today_in_sweden(), now=datetime.now(UTC), stop=self.stop.is_set
+            )
+        except Exception:
+            log.exception("evaluation failed; the next tick tries again")
+            return
+        if report.planned or report.dispatch.sent or report.dispatch.failed:
+            d = report.dispatch
+            log.info(
+                "outbox: %d planned, %d sent, %d dry-run, %d deferred, %d failed",
+                len(report.planned),
+                d.sent,
+                d.dry_run,
+                d.deferred,
+                d.failed,
+            )
+
+    def recover(self) -> None:
+        try:
+            self.ticker.recover(today_in_sweden())
+        except Exception:
+            log.exception("crash recovery of the outbox failed; trying again in a minute")
+
+    def send_due(self) -> None:
+        """Retries whose backoff has run out (deferred rows); and rows a crash left in
+        `sending` that could not be checked at start (the Sent folder was unreachable)."""
+        self.recover()
+        if not self.app.outbox.count_waiting():
+            return
+        dry = self.app.settings.outbox.dry_run
+        sent_copy = None if dry else self.app.sent_folder()
+        try:
+            self.app.outbox.dispatch(
+                None if dry else self.app.transport,
+                today_in_sweden(),
+                dry_run=dry,
+                sent_copy=sent_copy,
+                stop=self.stop.is_set,
+            )
+        except Exception:
+            log.exception("sending failed; the next tick tries again")
+        finally:
+            if sent_copy is not None:
+                sent_copy.close()
 
     def install_signal_handlers(self) -> None:
         def _handler(signum: int, _frame: FrameType | None) -> None:
@@ -90,6 +155,11 @@ class Daemon:
                 "default, a local Maildir at %s",
                 self.app.settings.inbox_dir,
             )
+        log.info("outgoing mail: %s", self.app.describe_transport())
+        if self.app.settings.outbox.dry_run:
+            log.info("outbox.dry_run is on: notices are rendered and recorded, never sent")
+        # A crash mid-send left rows in `sending`: find out whether they went out.
+        self.recover()
         if on_started is not None:
             on_started(descriptions)
 
@@ -106,9 +176,43 @@ class Daemon:
             max_instances=1,
             coalesce=True,
         )
+        o = self.app.settings.outbox
+        hour, minute = (int(p) for p in o.daily_time.split(":"))
+        scheduler.add_job(
+            self.evaluate,
+            "cron",
+            hour=hour,
+            minute=minute,
+            id="daily-evaluation",
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
+        d_hour, d_minute = (int(p) for p in o.digest_time.split(":"))
+        scheduler.add_job(
+            self.evaluate,  # the tick plans this week's digest once its moment has passed
+            "cron",
+            day_of_week=o.digest_weekday - 1,
+            hour=d_hour,
+            minute=d_minute,
+            id="weekly-digest",
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
+        scheduler.add_job(
+            self.send_due,
+            "interval",
+            seconds=min(60.0, o.retry_base_seconds),
+            id="send-deferred",
+            max_instances=1,
+            coalesce=True,
+        )
         scheduler.start()
-        # Catch up on anything left from a previous run before new mail arrives.
+        # Catch up on anything left from a previous run before new mail arrives: the
+        # pipeline, then today's tick (after downtime: each due notice once).
         self.catch_up()
+        self.evaluate()
 
         threads = [
             threading.Thread(target=s.run, args=(self.stop,), name=f"source-{i}", daemon=True)

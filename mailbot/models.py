@@ -6,10 +6,10 @@ owns `message`, `message_source`, `intake_cursor` and `message_event`.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -176,3 +176,57 @@ class ReviewDecision(SQLModel, table=True):
     reason: str | None = Field(default=None, sa_column=Column(Text))
     actor: str = Field(max_length=200)
     at: datetime = Field(default_factory=utcnow)
+
+
+class OutboxState(StrEnum):
+    """Where an outgoing mail is. `pending` and `deferred` wait for the sender;
+    `sending` is held only during an attempt (a crash leaves it, resolved at start);
+    `sent`, `failed` and `dry-run` are final (`outbox retry` re-queues them)."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    DEFERRED = "deferred"
+    FAILED = "failed"
+    DRY_RUN = "dry-run"
+
+
+class OutboxItem(SQLModel, table=True):
+    """One outgoing mail, rendered and given its Message-ID before the first attempt.
+
+    `key` is the idempotency key: kind, network, what it is about (a meeting's date, a
+    period), the round of a repeated notice, and the recipient. A second plan of the same
+    notice hits the unique key and is not added, so re-evaluating, restarting or
+    crashing never sends twice.
+    """
+
+    __tablename__ = "outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    # The key without round and recipient: what repeats are counted by.
+    topic: str = Field(sa_column=Column(Text, nullable=False, index=True))
+    round: int = 1
+    kind: str = Field(max_length=40, index=True)
+    network: str | None = Field(default=None, max_length=100, index=True)
+    about: date | None = None  # the meeting's date, for meeting and protocol notices
+    to_json: str = Field(sa_column=Column(Text, nullable=False))  # JSON list
+    cc_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    subject: str = Field(sa_column=Column(Text, nullable=False))
+    message_id: str = Field(max_length=998, index=True)
+    mime: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # the exact bytes
+    # Why this went to the coordinator instead of its usual recipient, if it did.
+    redirected: str | None = Field(default=None, sa_column=Column(Text))
+    # The mail this answers (receipts, review notices).
+    source_message_pk: int | None = Field(default=None, foreign_key="message.id")
+    state: str = Field(default=OutboxState.PENDING.value, max_length=16, index=True)
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    # One line per attempt or decision, for `mailbot outbox show`.
+    history: str = Field(default="", sa_column=Column(Text, nullable=False))
+    created_day: date  # the day of the tick that planned it (simulated with --today)
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_day: date | None = None  # the tick's day when it was sent
+    sent_at: datetime | None = None
+    copied_to_sent: bool = False  # appended to the IMAP Sent folder

@@ -46,7 +46,9 @@ from tests.support.postgres import Postgres, find_postgres_bindir
 pytestmark = pytest.mark.timeout(120)
 
 BOX = "imap://utbildning@example.se:993/INBOX"
-TABLES = {"alembic_version", "intake_cursor", "message", "message_event", "message_source"}
+TABLES = {
+    "alembic_version", "intake_cursor", "message", "message_event", "message_source", "outbox"
+}  # fmt: skip
 
 
 # ---------------------------------------------------------------------------- fixtures
@@ -344,6 +346,42 @@ def test_cli_ingest_and_messages_use_the_postgres_store(
         query = sql.SQL("SELECT subject FROM {}.message").format(sql.Identifier(pg_schema))
         rows = conn.execute(query).fetchall()
     assert sorted(str(row[0]) for row in rows) == sorted(subjects)
+
+
+def test_two_ticks_racing_on_postgres_plan_and_send_each_notice_once(
+    tmp_path: Path, postgres: Postgres, pg_url: str, pg_schema: str
+) -> None:
+    """The outbox on PostgreSQL: two `mailbot tick` processes on the same day at once
+    (a cron job and an operator, say) add each notice once and write each mail once."""
+    import subprocess
+    import sys
+
+    scenario = Path(__file__).resolve().parent / "scenario_year" / "mails"
+    state = tmp_path / "state"
+    env = clean_env(MAILBOT_STORE__URL=pg_url)
+    mails = [scenario / "001-introduktionsprogrammen-forteckning-docx.eml",
+             scenario / "002-introduktionsprogrammen-motesplan.eml"]  # fmt: skip
+    res = mailbot("ingest", "--state", state, *mails, env=env)
+    assert res.returncode == 0, res.stderr
+    args = [sys.executable, "-m", "mailbot", "tick", "--today", "2025-01-13", "--no-intake",
+            "--state", str(state), "--json"]  # fmt: skip
+    runs = [
+        subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], [err for _out, err in outputs]
+    listed = mailbot("outbox", "list", "--json", "--state", state, env=env)
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    kinds = collections.Counter(r["kind"] for r in rows)
+    assert kinds["meeting-reminder"] == 1 and kinds["digest"] == 1
+    assert len({r["key"] for r in rows}) == len(rows)
+    assert all(r["state"] == "sent" for r in rows)
+    assert len(list((state / "outbox").glob("*.eml"))) == len(rows)
+    # Both processes together planned each notice exactly once.
+    planned = [item["key"] for out, _err in outputs for item in json.loads(out)]
+    assert sorted(planned) == sorted(r["key"] for r in rows)
 
 
 # ---------------------------------------------------------------------------- the harness

@@ -101,6 +101,9 @@ def _mail(headers: str, body: str = "Hej") -> bytes:
         ("From: news@x.se\nSubject: Nyhetsbrev\nList-Unsubscribe: <mailto:u@x.se>", "newsletter"),
         ("From: news@x.se\nSubject: Erbjudande\nPrecedence: bulk", "newsletter"),
         ("From: a@x.se\nSubject: [SPAM] Vinn\nX-Spam-Flag: YES", "spam"),
+        ("From: a@vara.se\nSubject: Accepterat: Nätverksträff Förskola", "calendar-reply"),
+        ("From: a@vara.se\nSubject: Declined: Nätverksträff Förskola", "calendar-reply"),
+        ("From: a@vara.se\nSubject: Preliminärt: Nätverksträff Förskola", "calendar-reply"),
     ],
 )
 def test_machine_mail(headers: str, reason: str) -> None:
@@ -111,6 +114,23 @@ def test_machine_mail(headers: str, reason: str) -> None:
 def test_people_are_not_machines() -> None:
     raw = _mail("From: a@vara.se\nSubject: SV: Protokoll\nX-MS-Has-Attach: yes", "Tack!")
     assert machine_reason(parse_mail(raw)) is None
+    raw = _mail("From: a@vara.se\nSubject: Accepterat förslag till mötesdatum", "Hej")
+    assert machine_reason(parse_mail(raw)) is None
+
+
+def test_mail_from_mailbots_own_address_is_never_input() -> None:
+    from mailbot.understand.analyze import Context, analyze
+
+    networks = load_networks(Path(__file__).resolve().parent.parent / "rules")
+    raw = _mail(
+        "From: Utbildning Skaraborg <utbildning@skaraborg.se>\nSubject: Protokoll Förskola",
+        "Protokoll från nätverksträffen i förskolenätverket 14 mars 2025.",
+    )
+    own = Context.build(networks, own_addresses=("utbildning@skaraborg.se",))
+    result = analyze(parse_mail(raw), own)
+    assert (result.disposition, result.ignored_reason) == ("ignored", "own-mail")
+    other = analyze(parse_mail(raw), Context.build(networks))
+    assert other.ignored_reason != "own-mail"
 
 
 # -- members ---------------------------------------------------------------------------

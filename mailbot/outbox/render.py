@@ -218,6 +218,7 @@ RULE_WORDS: Final[dict[str, str]] = {
     "meeting-dates-missing": "Mötesdatum saknas",
     "deliverable-due-soon": "Leverans snart",
     "deliverable-overdue": "Leverans försenad",
+    "mission-ended": "Uppdraget har gått ut",
 }
 SEVERITY_WORDS: Final[dict[str, str]] = {
     "info": "Info",

@@ -236,6 +236,11 @@ class SmtpTransport:
         _check_arguments(message, recipients)
         return _run_sync(lambda: self._send(message, envelope_from, list(recipients)))
 
+    def probe(self) -> SendResult:
+        """Connect, TLS and AUTH as for a send, then QUIT without sending (`mailbot
+        check`). ``sent`` means the server would take mail from us."""
+        return _run_sync(lambda: self._send(None, "", []))
+
     # -- internals
 
     def _context(self) -> ssl.SSLContext:
@@ -247,7 +252,7 @@ class SmtpTransport:
         return self._tls_context
 
     async def _send(
-        self, message: EmailMessage, envelope_from: str, recipients: list[str]
+        self, message: EmailMessage | None, envelope_from: str, recipients: list[str]
     ) -> SendResult:
         stage = _Stage.CONNECT
         try:
@@ -298,6 +303,8 @@ class SmtpTransport:
                         assert self._password is not None
                         await smtp.login(self.username, self._password)
                 stage = _Stage.SEND
+                if message is None:  # probe(): everything up to the first MAIL FROM
+                    return SendResult("sent", None, "connected and accepted our login")
                 return await self._transaction(smtp, message, envelope_from, recipients)
             finally:
                 await _close(smtp)
@@ -545,6 +552,10 @@ class FileTransport:
                 affects_all=True,
             )
         return SendResult("sent", None, f"written to {path}")
+
+    def holds(self, message_id: str) -> bool:
+        """Whether a message with this Message-ID was already written (crash recovery)."""
+        return any(self.directory.glob(f"*-{_file_id(message_id)}.eml"))
 
     def _write(self, stem: str, data: bytes) -> Path:
         self.directory.mkdir(parents=True, exist_ok=True)

@@ -131,6 +131,7 @@ def _move(state: NetworkState, old: date, new: date, item: Applied) -> None:
         return  # the new date is already known: the old one simply goes
     record.date = new
     record.moved_from = old
+    record.moved_from_start = record.start
     record.message_pk = item.message_pk
     state.meetings[new] = record
 

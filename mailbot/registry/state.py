@@ -33,6 +33,7 @@ class MeetingRecord:
     announced_at: datetime  # when mailbot first learnt of it (the mail's sent time)
     message_pk: int  # the mail that announced it (or recorded it, for a protocol)
     moved_from: dt.date | None = None  # (dt.: the field `date` hides the type here)
+    moved_from_start: dt.time | None = None  # the start time it had on the old date
     protocol_message_pk: int | None = None
     protocol_received: datetime | None = None
     attendees: list[str] = field(default_factory=list)

@@ -81,6 +81,8 @@ class Context:
     trusted_domains: tuple[str, ...] = DEFAULT_TRUSTED_DOMAINS
     known_senders: dict[str, set[str]] = field(default_factory=dict)  # address -> slugs
     fallback_date: date | None = None  # when the mail has no usable Date header
+    # mailbot's own From address(es): its mail (or a copy of it) is never input.
+    own_addresses: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, networks: list[Network], **kwargs: Any) -> Context:
@@ -208,6 +210,10 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
     if machine is not None:
         result.ignored_reason, why = machine
         result.reasons.append(why)
+        return result
+    if mail.from_addr and mail.from_addr.lower() in ctx.own_addresses:
+        result.ignored_reason = "own-mail"
+        result.reasons.append(f"sent by mailbot's own address {mail.from_addr}: never input")
         return result
 
     reference = _reference(mail, ctx)

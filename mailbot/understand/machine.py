@@ -1,4 +1,5 @@
-"""Mail written by machines: auto-replies, bounces, receipts, newsletters, spam.
+"""Mail written by machines: auto-replies, bounces, receipts, calendar answers,
+newsletters, spam.
 
 mailbot never answers these and never stores anything from them. Each check returns
 a short reason word for `ignored_reason` and a sentence for people.
@@ -27,6 +28,14 @@ _BOUNCE_SUBJECT = re.compile(
     r"mail delivery (?:failed|failure|subsystem)|returned mail|failure notice|"
     r"olevererbart|kunde inte levereras|leveransfel|delivery has failed|"
     r"warning: could not send|delayed mail|message not delivered|nondeliverable)",
+    re.IGNORECASE,
+)
+# Answers to a calendar invitation (mailbot's meeting reminders carry one): Outlook and
+# Gmail write the answer in the subject, in the reader's language.
+_CALENDAR_REPLY = re.compile(
+    r"^\s*(?:accepterat|accepterad|godkänt|preliminärt|preliminärt accepterat|avböjt|"
+    r"tackat nej|accepted|tentative|tentatively accepted|declined|"
+    r"invitation (?:accepted|declined)|inbjudan (?:accepterad|avböjd))\s*:",
     re.IGNORECASE,
 )
 _BOUNCE_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|bounce[s]?)@", re.I)
@@ -59,6 +68,8 @@ def machine_reason(mail: ParsedMail) -> tuple[str, str] | None:
     for name in ("x-autoreply", "x-autorespond", "x-autoresponder"):
         if mail.headers.get(name):
             return "auto-reply", f"{name} header"
+    if _CALENDAR_REPLY.match(mail.subject):
+        return "calendar-reply", f"an answer to a calendar invitation ({mail.subject[:60]})"
     if _AUTO_SUBJECT.match(mail.subject):
         return "auto-reply", f"the subject says it is an automatic reply ({mail.subject[:60]})"
     precedence = _h(mail, "precedence")

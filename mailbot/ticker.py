@@ -1,0 +1,209 @@
+"""One full cycle as of a day: intake, processing, evaluation, outbox.
+
+`mailbot tick --today D` and the daemon's scheduled jobs both come here. A tick knows
+only mail sent on or before the end of its day, plans every notice due that day (the
+outbox keeps only new keys), and sends what is due. Running it twice on a day, or once
+after a week of downtime, is safe: each notice is planned once, when it is first due.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from mailbot.app import App
+from mailbot.models import Message, MessageState, OutboxItem, Understanding
+from mailbot.outbox.digest import digest_context
+from mailbot.outbox.planner import MailSeen, NetworkView, Notice, PlanSettings, plan
+from mailbot.outbox.store import DispatchReport
+from mailbot.registry.engine import evaluate
+from mailbot.registry.load import build_states
+
+log = logging.getLogger(__name__)
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def end_of_day(day: date) -> datetime:
+    """The last instant of `day` in Sweden: mail sent by then is known on that day."""
+    return datetime.combine(day + timedelta(days=1), time(0), STOCKHOLM) - timedelta(microseconds=1)
+
+
+def today_in_sweden(now: datetime | None = None) -> date:
+    return (now or datetime.now(STOCKHOLM)).astimezone(STOCKHOLM).date()
+
+
+def digest_moment(day: date, weekday: int, at: str) -> datetime:
+    """When the digest of `day`'s ISO week is due (weekday 1 = Monday)."""
+    monday = day - timedelta(days=day.isoweekday() - 1)
+    hour, minute = (int(p) for p in at.split(":"))
+    return datetime.combine(monday + timedelta(days=weekday - 1), time(hour, minute), STOCKHOLM)
+
+
+@dataclass
+class TickReport:
+    today: date
+    taken_in: int = 0
+    processed: int = 0
+    planned: list[OutboxItem] = field(default_factory=list)
+    dispatch: DispatchReport = field(default_factory=DispatchReport)
+
+
+@dataclass
+class Ticker:
+    app: App
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def views(self, today: date) -> list[NetworkView]:
+        networks = self.app.networks
+        states = build_states(self.app.engine, [n.slug for n in networks], until=end_of_day(today))
+        return [
+            NetworkView(n, states[n.slug], evaluate(states[n.slug], n.obligations, today))
+            for n in networks
+        ]
+
+    def mails_to_answer(self, today: date) -> list[MailSeen]:
+        age = self.app.settings.outbox.receipt_max_age_days
+        since = end_of_day(today - timedelta(days=age + 1))
+        with Session(self.app.engine) as session:
+            rows = session.exec(
+                select(Message, Understanding)
+                .join(Understanding, col(Understanding.message_pk) == col(Message.id))
+                .where(
+                    col(Message.state).in_(
+                        [MessageState.APPLIED.value, MessageState.NEEDS_REVIEW.value]
+                    )
+                )
+                .where(col(Message.sent_at) > since)
+                .where(col(Message.sent_at) <= end_of_day(today))
+                .order_by(col(Message.sent_at))
+            ).all()
+        found = []
+        for message, understanding in rows:
+            assert message.id is not None
+            result = json.loads(understanding.result_json)
+            name, address = _sender(message.from_addr, result)
+            if not address:
+                continue
+            found.append(
+                MailSeen(
+                    message_pk=message.id,
+                    sender=address,
+                    sender_name=name,
+                    subject=message.subject or "",
+                    sent_day=message.sent_at.astimezone(STOCKHOLM).date()
+                    if message.sent_at.tzinfo
+                    else message.sent_at.date(),
+                    state=message.state,
+                    result=result,
+                )
+            )
+        return found
+
+    def plan(self, today: date, *, digest_due: bool) -> list[Notice]:
+        o = self.app.settings.outbox
+        views = self.views(today)
+        settings = PlanSettings(
+            mailbox=o.mailbox,
+            coordinators=tuple(o.coordinator_addresses),
+            coordinator_name=o.coordinator_name or None,
+            receipts=o.receipts,
+            receipt_max_age_days=o.receipt_max_age_days,
+            max_rounds=o.max_rounds,
+            own_addresses=(*self.app.own_addresses, o.mailbox.lower()),
+        )
+        digest = (
+            digest_context(
+                self.app.engine, views, today, end_of_day(today), o.coordinator_name or None
+            )
+            if digest_due
+            else None
+        )
+        return plan(
+            views,
+            self.mails_to_answer(today),
+            self.app.outbox.history(),
+            today,
+            settings,
+            digest=digest,
+        )
+
+    def run(
+        self,
+        today: date,
+        *,
+        now: datetime | None = None,
+        intake: Callable[[], int] | None = None,
+        send: bool = True,
+        dry_run: bool | None = None,
+        stop: Callable[[], bool] = lambda: False,
+    ) -> TickReport:
+        """One cycle as of `today`. `now` decides whether this week's digest is due
+        (default: the end of `today`, i.e. it is due on any day of the week after the
+        digest's weekday and time)."""
+        settings = self.app.settings.outbox
+        dry = settings.dry_run if dry_run is None else dry_run
+        report = TickReport(today)
+        with self._lock:
+            if intake is not None:
+                report.taken_in = intake()
+            report.processed = self.app.pipeline.run_pending(stop).advanced
+            moment = now or end_of_day(today)
+            due = moment >= digest_moment(today, settings.digest_weekday, settings.digest_time)
+            notices = self.plan(today, digest_due=due)
+            report.planned = self.app.outbox.add(notices, today)
+            if send or dry:
+                sent_copy = None if dry else self.app.sent_folder()
+                try:
+                    report.dispatch = self.app.outbox.dispatch(
+                        None if dry else self.app.transport,
+                        today,
+                        dry_run=dry,
+                        sent_copy=sent_copy,
+                        stop=stop,
+                    )
+                finally:
+                    if sent_copy is not None:
+                        sent_copy.close()
+        if report.dispatch.stopped:
+            log.error("sending paused: %s", report.dispatch.stopped)
+        return report
+
+    def recover(self, today: date) -> tuple[int, int]:
+        """Resolve rows a crash left in `sending` (at start, before anything is sent)."""
+        transport = self.app.transport
+        sent_copy = self.app.sent_folder()
+
+        def delivered(message_id: str) -> bool | None:
+            holds = getattr(transport, "holds", None)
+            if callable(holds) and holds(message_id):
+                return True
+            if sent_copy is not None:
+                return sent_copy.contains(message_id)
+            return False if callable(holds) else None
+
+        try:
+            return self.app.outbox.recover(today, delivered=delivered)
+        finally:
+            if sent_copy is not None:
+                sent_copy.close()
+
+
+def _sender(from_addr: str | None, result: dict[str, object]) -> tuple[str | None, str | None]:
+    """(display name, address) of a mail's sender; the name from the member list when
+    the sender is on it."""
+    address = (from_addr or "").strip()
+    if not address or "@" not in address:
+        return None, None
+    members = result.get("members")
+    for member in members if isinstance(members, list) else []:
+        if isinstance(member, dict) and str(member.get("email") or "").lower() == address.lower():
+            return str(member.get("name")), address
+    return None, address
