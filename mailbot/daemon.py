@@ -39,6 +39,7 @@ class Daemon:
     app: App
     sources: list[MailSource] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
+    _wake: threading.Event = field(default_factory=threading.Event, repr=False)
 
     @cached_property
     def ticker(self) -> Ticker:
@@ -68,8 +69,23 @@ class Daemon:
             )
 
     def _nudge(self, fresh: int) -> None:
-        """New mail arrived: run the pipeline now rather than at the next tick."""
-        self.catch_up()
+        """New mail arrived: have the worker run the pipeline now rather than at the next
+        tick. Only a signal: the source goes straight back to its mailbox (IDLE), so the
+        reading, evaluation and sending never delay the taking in of the next mail."""
+        self._wake.set()
+
+    def _work(self) -> None:
+        """The pipeline worker: runs the pipeline (and, after applied mail, the
+        evaluation) whenever a source signals new mail; nudges during a run are kept
+        and answered by one more run."""
+        while not self.stop.is_set():
+            if not self._wake.wait(0.5):
+                continue
+            self._wake.clear()
+            try:
+                self.catch_up()
+            except Exception:
+                log.exception("pipeline run failed; the next nudge or tick tries again")
 
     def catch_up(self) -> None:
         report = self.app.pipeline.run_pending(self.stop.is_set)
@@ -218,13 +234,14 @@ class Daemon:
             threading.Thread(target=s.run, args=(self.stop,), name=f"source-{i}", daemon=True)
             for i, s in enumerate(self.sources)
         ]
+        threads.append(threading.Thread(target=self._work, name="pipeline", daemon=True))
         for thread in threads:
             thread.start()
-        log.info("ready: %d mailbox source(s) running; SIGTERM or Ctrl-C stops", len(threads))
+        log.info("ready: %d mailbox source(s) running; SIGTERM or Ctrl-C stops", len(self.sources))
         try:
             while not self.stop.is_set():
                 self.stop.wait(0.5)
-                if not any(t.is_alive() for t in threads):
+                if not any(t.is_alive() for t in threads[: len(self.sources)]):
                     log.error("every mailbox source stopped unexpectedly; exiting")
                     self.stop.set()
                     return 1
