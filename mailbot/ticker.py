@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from mailbot.app import App
 from mailbot.models import Message, MessageState, OutboxItem, Understanding
+from mailbot.outbox.bounces import match_bounces
 from mailbot.outbox.digest import digest_context
 from mailbot.outbox.planner import MailSeen, NetworkView, Notice, PlanSettings, plan
 from mailbot.outbox.store import DispatchReport
@@ -52,6 +53,7 @@ class TickReport:
     today: date
     taken_in: int = 0
     processed: int = 0
+    bounced: int = 0
     planned: list[OutboxItem] = field(default_factory=list)
     dispatch: DispatchReport = field(default_factory=DispatchReport)
 
@@ -155,6 +157,13 @@ class Ticker:
             if intake is not None:
                 report.taken_in = intake()
             report.processed = self.app.pipeline.run_pending(stop).advanced
+            # Non-delivery reports of mailbot's own mail (from the last 30 days).
+            report.bounced = match_bounces(
+                self.app.engine,
+                self.app.raw_store,
+                since=end_of_day(today - timedelta(days=31)),
+                until=end_of_day(today),
+            )
             moment = now or end_of_day(today)
             due = moment >= digest_moment(today, settings.digest_weekday, settings.digest_time)
             notices = self.plan(today, digest_due=due)
