@@ -48,6 +48,12 @@ def digest_moment(day: date, weekday: int, at: str) -> datetime:
     return datetime.combine(monday + timedelta(days=weekday - 1), time(hour, minute), STOCKHOLM)
 
 
+def daily_moment(day: date, at: str) -> datetime:
+    """From when on `day` the day's reminders go out (Europe/Stockholm)."""
+    hour, minute = (int(p) for p in at.split(":"))
+    return datetime.combine(day, time(hour, minute), STOCKHOLM)
+
+
 @dataclass
 class TickReport:
     today: date
@@ -109,7 +115,7 @@ class Ticker:
             )
         return found
 
-    def plan(self, today: date, *, digest_due: bool) -> list[Notice]:
+    def plan(self, today: date, *, digest_due: bool, reminders_due: bool = True) -> list[Notice]:
         o = self.app.settings.outbox
         views = self.views(today)
         settings = PlanSettings(
@@ -135,6 +141,7 @@ class Ticker:
             today,
             settings,
             digest=digest,
+            reminders=reminders_due,
         )
 
     def run(
@@ -147,9 +154,10 @@ class Ticker:
         dry_run: bool | None = None,
         stop: Callable[[], bool] = lambda: False,
     ) -> TickReport:
-        """One cycle as of `today`. `now` decides whether this week's digest is due
-        (default: the end of `today`, i.e. it is due on any day of the week after the
-        digest's weekday and time)."""
+        """One cycle as of `today`. `now` decides whether this week's digest and the
+        day's reminders are due (default: the end of `today`, so both are: the digest on
+        any day of the week from its weekday and time on, the reminders from
+        `outbox.daily_time`). Receipts and review notices go at any time."""
         settings = self.app.settings.outbox
         dry = settings.dry_run if dry_run is None else dry_run
         report = TickReport(today)
@@ -166,7 +174,11 @@ class Ticker:
             )
             moment = now or end_of_day(today)
             due = moment >= digest_moment(today, settings.digest_weekday, settings.digest_time)
-            notices = self.plan(today, digest_due=due)
+            notices = self.plan(
+                today,
+                digest_due=due,
+                reminders_due=moment >= daily_moment(today, settings.daily_time),
+            )
             report.planned = self.app.outbox.add(notices, today)
             if send or dry:
                 sent_copy = None if dry else self.app.sent_folder()

@@ -39,7 +39,9 @@ def _sent_now(path: Path) -> bytes:
 
 def test_daemon_sends_a_receipt_and_the_weekly_digest_once(tmp_path: Path) -> None:
     state = tmp_path / "state"
-    with DaemonProcess(state) as daemon:
+    # This week's digest is due from Monday 00:00 on, whatever the wall clock says.
+    env = {"MAILBOT_OUTBOX__DIGEST_TIME": "00:00", "MAILBOT_OUTBOX__DAILY_TIME": "00:00"}
+    with DaemonProcess(state, env=env) as daemon:
         daemon.start()
         assert "written as .eml files to" in daemon.log()
         assert str(state / "outbox") in daemon.log()

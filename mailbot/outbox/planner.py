@@ -216,14 +216,21 @@ def plan(
     today: date,
     settings: PlanSettings,
     digest: Mapping[str, Any] | None = None,
+    reminders: bool = True,
 ) -> list[Notice]:
-    """Every notice due on `today` (the outbox drops those it already has)."""
+    """Every notice due on `today` (the outbox drops those it already has).
+
+    `reminders=False` leaves out the day's scheduled reminders (meeting reminders and
+    everything from findings): the daemon sends those from the daily evaluation time
+    on, not at night after a restart; answers to mail (receipts, review notices, moved
+    and cancelled meetings) go at any time."""
     views = list(views)
     planner = _Planner(history, today, settings)
     notices: list[Notice] = []
     for view in views:
-        notices += planner.meetings(view)
-        notices += planner.findings(view)
+        notices += [n for n in planner.meetings(view) if reminders or n.kind != "meeting-reminder"]
+        if reminders:
+            notices += planner.findings(view)
     if settings.receipts:
         by_slug = {v.network.slug: v for v in views}
         for mail in mails:
