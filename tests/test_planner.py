@@ -1598,3 +1598,31 @@ def test_swedish_names_survive_rendering() -> None:
     ]
     assert [n.to.address for n in paperwork] == ["gosta.arlig@lidkoping.se"]
     assert render(paperwork[0]).text.startswith("Hej Gösta!")
+
+
+# -- failed notices ------------------------------------------------------------------------
+
+
+def test_a_failed_reminder_goes_to_the_corrected_address_but_never_again_to_the_old() -> None:
+    """A reminder that bounced (state failed) does not count as given: when a new member
+    list corrects the chair's address, the new address gets it; the old one never again."""
+    corrected = "asa.odman@skovde-kommun.se"
+    day = D("2025-03-04")
+    first = plan([view(state(meeting("2025-03-14")), day)], [], History([]), day, SETTINGS)
+    (reminder,) = kinds(first, "meeting-reminder")
+    bounced = Past(
+        reminder.topic, 1, reminder.kind, reminder.network, reminder.about, day, failed=True
+    )
+    later = D("2025-03-06")
+    same = plan(
+        [view(state(meeting("2025-03-14")), later)], [], History([bounced]), later, SETTINGS
+    )
+    assert [n.key for n in kinds(same, "meeting-reminder")] == [reminder.key]  # the outbox has it
+    fixed = state(meeting("2025-03-14"), members=people(chair=corrected))
+    again = plan([view(fixed, later)], [], History([bounced]), later, SETTINGS)
+    (new,) = kinds(again, "meeting-reminder")
+    assert new.to.address == corrected and new.key != reminder.key
+    # Had it been delivered, the corrected list would change nothing.
+    delivered = Past(reminder.topic, 1, reminder.kind, reminder.network, reminder.about, day)
+    assert kinds(plan([view(fixed, later)], [], History([delivered]), later, SETTINGS),
+                 "meeting-reminder") == []  # fmt: skip

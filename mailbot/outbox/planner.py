@@ -133,6 +133,9 @@ class Past:
     network: str | None
     about: date | None
     created_day: date
+    # A notice that could not be delivered (5xx, bounced) does not count as given: a
+    # corrected address gets it (a new key); the same address never again by itself.
+    failed: bool = False
 
 
 @dataclass
@@ -143,6 +146,8 @@ class History:
 
     def __post_init__(self) -> None:
         for row in self.rows:
+            if row.failed:
+                continue
             got = self._topics.get(row.topic)
             if got is None or (row.round, row.created_day) > got:
                 self._topics[row.topic] = (row.round, row.created_day)

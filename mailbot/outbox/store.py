@@ -116,7 +116,18 @@ class Outbox:
         with Session(self.engine) as session:
             rows = session.exec(select(OutboxItem)).all()
             return History(
-                [Past(r.topic, r.round, r.kind, r.network, r.about, r.created_day) for r in rows]
+                [
+                    Past(
+                        r.topic,
+                        r.round,
+                        r.kind,
+                        r.network,
+                        r.about,
+                        r.created_day,
+                        failed=r.state == OutboxState.FAILED.value,
+                    )
+                    for r in rows
+                ]
             )
 
     def add(self, notices: Iterable[Notice], today: date) -> list[OutboxItem]:
