@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from mailbot.errors import ConfigError
 from mailbot.intake import Intake
 from mailbot.models import Message, MessageState
 from mailbot.outbox.render import Renderer
-from mailbot.outbox.store import Outbox, OutboxPolicy
+from mailbot.outbox.store import DispatchReport, Outbox, OutboxPolicy
 from mailbot.outbox.transport import FileTransport, SmtpTransport, Transport
 from mailbot.pipeline import Pipeline, Stage
 from mailbot.rawstore import RawStore
@@ -228,6 +229,29 @@ class App:
             ),
             lock_file=self.settings.state_dir / "outbox.lock",
         )
+
+    def send_due(
+        self,
+        today: date,
+        *,
+        dry_run: bool | None = None,
+        stop: Callable[[], bool] = lambda: False,
+    ) -> DispatchReport:
+        """Send (or, dry-run, mark) every outbox row that is due, with the Sent-folder
+        copy when one is configured. `dry_run` None: the configuration decides."""
+        dry = self.settings.outbox.dry_run if dry_run is None else dry_run
+        sent_copy = None if dry else self.sent_folder()
+        try:
+            return self.outbox.dispatch(
+                None if dry else self.transport,
+                today,
+                dry_run=dry,
+                sent_copy=sent_copy,
+                stop=stop,
+            )
+        finally:
+            if sent_copy is not None:
+                sent_copy.close()
 
     def sent_folder(self) -> SentFolder | None:
         """The IMAP Sent folder for copies of sent mail, when configured."""

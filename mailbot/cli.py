@@ -16,7 +16,14 @@ from sqlmodel import Session, col, func, select
 
 from mailbot import __version__
 from mailbot.app import App
-from mailbot.cli_options import ConfigOpt, JsonOpt, RulesOpt, StateOpt, VerboseOpt
+from mailbot.cli_options import (
+    ConfigOpt,
+    JsonOpt,
+    RulesOpt,
+    StateOpt,
+    VerboseOpt,
+    setup_logging,
+)
 from mailbot.config import Settings, load_settings
 from mailbot.errors import MailbotError
 from mailbot.models import Message, MessageEvent, MessageSource, MessageState, Understanding
@@ -37,16 +44,7 @@ def _settings(config: Path | None, state: Path | None, rules: Path | None) -> Se
 
 
 def _setup_logging(settings: Settings, verbose: bool) -> None:
-    level = logging.DEBUG if verbose else getattr(logging, settings.log_level.upper(), 20)
-    logging.basicConfig(
-        level=level,
-        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
-        stream=sys.stderr,
-        force=True,
-    )
-    # Library chatter (IMAP protocol lines, SQL) only with --verbose.
-    for noisy in ("imapclient", "apscheduler", "alembic", "sqlalchemy"):
-        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+    setup_logging(getattr(logging, settings.log_level.upper(), logging.INFO), verbose)
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:

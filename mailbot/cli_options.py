@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -34,5 +36,20 @@ ConfigOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+def setup_logging(level: int, verbose: bool) -> None:
+    """Logs to stderr at `level` (DEBUG with --verbose); library chatter (IMAP protocol
+    lines, SQL) only with --verbose."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else level,
+        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+        stream=sys.stderr,
+        force=True,
+    )
+    for noisy in ("imapclient", "apscheduler", "alembic", "sqlalchemy"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")]

@@ -6,6 +6,7 @@ import email
 import email.policy
 import getpass
 import json
+import logging
 import os
 import sys
 from datetime import date, timedelta
@@ -19,7 +20,14 @@ from rich.markup import escape
 from rich.table import Table
 
 from mailbot.app import App
-from mailbot.cli_options import ConfigOpt, JsonOpt, RulesOpt, StateOpt, VerboseOpt
+from mailbot.cli_options import (
+    ConfigOpt,
+    JsonOpt,
+    RulesOpt,
+    StateOpt,
+    VerboseOpt,
+    setup_logging,
+)
 from mailbot.config import load_settings
 from mailbot.models import OutboxItem, OutboxState
 from mailbot.outbox.store import as_json as item_json
@@ -37,15 +45,9 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def _app(config: Path | None, state: Path | None, rules: Path | None, verbose: bool) -> App:
-    import logging
-
+    """The app; only warnings are logged unless --verbose (the tables are the output)."""
     settings = load_settings(config, state_dir=state, rules_dir=rules)
-    level = logging.DEBUG if verbose else logging.WARNING
-    logging.basicConfig(
-        level=level, format="%(levelname)-7s %(name)s: %(message)s", stream=sys.stderr, force=True
-    )
-    for noisy in ("imapclient", "apscheduler", "alembic", "sqlalchemy"):
-        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+    setup_logging(logging.WARNING, verbose)
     return App(settings)
 
 
@@ -128,8 +130,7 @@ def tick(
                 highlight=False,
             )
     planned = [row for r in reports for row in r.planned]
-    fresh = {row.id: row for row in mailbot.outbox.items()}
-    rows = [fresh[row.id] for row in planned if row.id in fresh]
+    rows = [fresh for row in planned if row.id and (fresh := mailbot.outbox.get(row.id))]
     if as_json:
         sys.stdout.write(
             json.dumps([item_json(r) for r in rows], ensure_ascii=False, indent=1) + "\n"
@@ -208,7 +209,7 @@ def outbox_show(
 ) -> None:
     """One notification: headers, state, history and the plain-text body."""
     mailbot = _app(config, state, rules, False)
-    row = next((r for r in mailbot.outbox.items() if r.id == item), None)
+    row = mailbot.outbox.get(item)
     if row is None:
         raise _fail(f"no outbox item {item}")
     if raw:
@@ -278,19 +279,9 @@ def outbox_retry(
         raise _fail(str(exc)) from None
     out.print(f"outbox item {row.id} queued again", highlight=False)
     if now:
-        dry = mailbot.settings.outbox.dry_run
-        sent_copy = None if dry else mailbot.sent_folder()
-        try:
-            report = mailbot.outbox.dispatch(
-                None if dry else mailbot.transport,
-                today_in_sweden(),
-                dry_run=dry,
-                sent_copy=sent_copy,
-            )
-        finally:
-            if sent_copy is not None:
-                sent_copy.close()
-        fresh = next(r for r in mailbot.outbox.items() if r.id == item)
+        report = mailbot.send_due(today_in_sweden())
+        fresh = mailbot.outbox.get(item)
+        assert fresh is not None
         out.print(f"outbox item {row.id}: {fresh.state} {fresh.last_error or ''}", highlight=False)
         if report.stopped:
             raise _fail(f"sending paused: {report.stopped}", 1)

@@ -6,7 +6,7 @@ import getpass
 import json
 import os
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -28,7 +28,6 @@ from mailbot.models import (
     Understanding,
     utcnow,
 )
-from mailbot.registry.load import build_states
 from mailbot.registry.state import NetworkState, NetworkStatus
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -60,17 +59,11 @@ def parse_today(value: str | None) -> date:
         raise _fail(f"--today {value!r} is not a date like 2025-06-01") from None
 
 
-def end_of_day(day: date) -> datetime:
-    """The last instant of `day` in Sweden: mail sent by then is known on that day."""
-    return datetime.combine(day + timedelta(days=1), time(0), STOCKHOLM) - timedelta(microseconds=1)
-
-
 def statuses(mailbot: App, today: date) -> list[tuple[NetworkStatus, NetworkState]]:
-    from mailbot.registry.engine import evaluate, worst
+    from mailbot.registry.engine import worst
+    from mailbot.ticker import Ticker
 
-    networks = mailbot.networks
-    states = build_states(mailbot.engine, [n.slug for n in networks], until=end_of_day(today))
-    found = [(evaluate(states[n.slug], n.obligations, today), states[n.slug]) for n in networks]
+    found = [(v.status, v.state) for v in Ticker(mailbot).views(today)]
     return sorted(found, key=lambda pair: (worst(pair[0]), pair[0].network))
 
 

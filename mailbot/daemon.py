@@ -133,21 +133,10 @@ class Daemon:
         self.recover()
         if not self.app.outbox.count_waiting():
             return
-        dry = self.app.settings.outbox.dry_run
-        sent_copy = None if dry else self.app.sent_folder()
         try:
-            self.app.outbox.dispatch(
-                None if dry else self.app.transport,
-                today_in_sweden(),
-                dry_run=dry,
-                sent_copy=sent_copy,
-                stop=self.stop.is_set,
-            )
+            self.app.send_due(today_in_sweden(), stop=self.stop.is_set)
         except Exception:
             log.exception("sending failed; the next tick tries again")
-        finally:
-            if sent_copy is not None:
-                sent_copy.close()
 
     def install_signal_handlers(self) -> None:
         def _handler(signum: int, _frame: FrameType | None) -> None:

@@ -14,7 +14,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
@@ -24,12 +23,10 @@ from mailbot.outbox.bounces import match_bounces
 from mailbot.outbox.digest import digest_context
 from mailbot.outbox.planner import MailSeen, NetworkView, Notice, PlanSettings, plan
 from mailbot.outbox.store import DispatchReport
-from mailbot.registry.engine import evaluate
+from mailbot.registry.engine import STOCKHOLM, evaluate, local_date
 from mailbot.registry.load import build_states
 
 log = logging.getLogger(__name__)
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def end_of_day(day: date) -> datetime:
@@ -106,9 +103,7 @@ class Ticker:
                     sender=address,
                     sender_name=name,
                     subject=message.subject or "",
-                    sent_day=message.sent_at.astimezone(STOCKHOLM).date()
-                    if message.sent_at.tzinfo
-                    else message.sent_at.date(),
+                    sent_day=local_date(message.sent_at),
                     state=message.state,
                     result=result,
                 )
@@ -181,18 +176,7 @@ class Ticker:
             )
             report.planned = self.app.outbox.add(notices, today)
             if send or dry:
-                sent_copy = None if dry else self.app.sent_folder()
-                try:
-                    report.dispatch = self.app.outbox.dispatch(
-                        None if dry else self.app.transport,
-                        today,
-                        dry_run=dry,
-                        sent_copy=sent_copy,
-                        stop=stop,
-                    )
-                finally:
-                    if sent_copy is not None:
-                        sent_copy.close()
+                report.dispatch = self.app.send_due(today, dry_run=dry, stop=stop)
         if report.dispatch.stopped:
             log.error("sending paused: %s", report.dispatch.stopped)
         return report

@@ -13,17 +13,15 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from mailbot.models import Message, MessageState, OutboxItem, OutboxState, Understanding
 from mailbot.outbox.planner import NetworkView
-from mailbot.registry.engine import holiday_on
+from mailbot.registry.engine import holiday_on, local_date
 from mailbot.registry.state import Finding
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 ARRIVED_DAYS = 7
 UPCOMING_DAYS = 28
 
@@ -135,12 +133,6 @@ def network_word(view: NetworkView) -> str:
     return "on-track"
 
 
-def _local(moment: datetime) -> date:
-    if moment.tzinfo is None:
-        return moment.date()
-    return moment.astimezone(STOCKHOLM).date()
-
-
 def digest_context(
     engine: Engine,
     views: Sequence[NetworkView],
@@ -196,7 +188,7 @@ def digest_context(
             .order_by(col(Message.sent_at))
         ).all()
         for message, understanding in rows:
-            day = _local(message.sent_at)
+            day = local_date(message.sent_at)
             network = names.get(understanding.network or "") if understanding else None
             if message.state in (MessageState.NEEDS_REVIEW.value, MessageState.QUARANTINED.value):
                 review.append(

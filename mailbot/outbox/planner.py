@@ -271,10 +271,18 @@ class _Planner:
         self,
         people: list[Person],
         missing: str,
-        make: Any,
+        *,
+        context: Mapping[str, Any],
+        **fields: Any,
     ) -> list[Notice]:
-        """One notice per person (deduplicated by address); to the coordinators with
-        the reason `missing` when nobody is known."""
+        """One notice per person (deduplicated by address), greeting each by name; to
+        the coordinators with the reason `missing` when nobody is known. `fields` are
+        the other `Notice` fields, the same for every recipient."""
+
+        def make(person: Person, why: str | None) -> Notice:
+            greeting = {**context, "recipient_name": person.name}
+            return Notice(to=person, redirected=why, context=greeting, **fields)
+
         seen: set[str] = set()
         unique = []
         for person in people:
@@ -353,20 +361,17 @@ class _Planner:
             summary=f"Nätverksträff {name}",
         )
 
-        def make(person: Person, why: str | None) -> Notice:
-            return Notice(
-                kind=kind,
-                network=slug,
-                topic=topic,
-                round=1,
-                to=person,
-                context={**context, "recipient_name": person.name},
-                about=record.date,
-                redirected=why,
-                invite=invite,
-            )
-
-        return self._deliver(_chair(view), _no_one(view, "ordförande"), make)
+        return self._deliver(
+            _chair(view),
+            _no_one(view, "ordförande"),
+            context=context,
+            kind=kind,
+            network=slug,
+            topic=topic,
+            round=1,
+            about=record.date,
+            invite=invite,
+        )
 
     # -- findings ------------------------------------------------------------------
 
@@ -403,19 +408,16 @@ class _Planner:
             "mailbox": self.settings.mailbox,
         }
 
-        def make(person: Person, why: str | None) -> Notice:
-            return Notice(
-                kind="protocol-reminder",
-                network=slug,
-                topic=topic,
-                round=number,
-                to=person,
-                context={**context, "recipient_name": person.name},
-                about=finding.meeting,
-                redirected=why,
-            )
-
-        return self._deliver(people, _no_one(view, "sekreterare eller ordförande"), make)
+        return self._deliver(
+            people,
+            _no_one(view, "sekreterare eller ordförande"),
+            context=context,
+            kind="protocol-reminder",
+            network=slug,
+            topic=topic,
+            round=number,
+            about=finding.meeting,
+        )
 
     def _behind(self, view: NetworkView) -> list[Notice]:
         slug, status = view.network.slug, view.status
@@ -441,19 +443,16 @@ class _Planner:
         }
         cc = tuple(self.settings.coordinators) if chairs else ()
 
-        def make(person: Person, why: str | None) -> Notice:
-            return Notice(
-                kind="meetings-behind",
-                network=slug,
-                topic=topic,
-                round=number,
-                to=person,
-                cc=cc,
-                context={**context, "recipient_name": person.name},
-                redirected=why,
-            )
-
-        return self._deliver(chairs, _no_one(view, "ordförande"), make)
+        return self._deliver(
+            chairs,
+            _no_one(view, "ordförande"),
+            context=context,
+            kind="meetings-behind",
+            network=slug,
+            topic=topic,
+            round=number,
+            cc=cc,
+        )
 
     def _paperwork(self, view: NetworkView, finding: Finding) -> list[Notice]:
         slug, status = view.network.slug, view.status
@@ -472,18 +471,15 @@ class _Planner:
             rules = view.network.obligations.meetings
             context |= {"meetings_required": rules.per_year, "weekdays": list(rules.weekdays)}
 
-        def make(person: Person, why: str | None) -> Notice:
-            return Notice(
-                kind=finding.rule,
-                network=slug,
-                topic=topic,
-                round=number,
-                to=person,
-                context={**context, "recipient_name": person.name},
-                redirected=why,
-            )
-
-        return self._deliver(people, _no_one(view, "ordförande eller sekreterare"), make)
+        return self._deliver(
+            people,
+            _no_one(view, "ordförande eller sekreterare"),
+            context=context,
+            kind=finding.rule,
+            network=slug,
+            topic=topic,
+            round=number,
+        )
 
     def _deliverable(self, view: NetworkView, finding: Finding) -> list[Notice]:
         assert finding.due is not None
@@ -523,18 +519,15 @@ class _Planner:
         if not people and "skolchef" in item.responsible:
             people = _chair(view)
 
-        def make(person: Person, why: str | None) -> Notice:
-            return Notice(
-                kind="deliverable-reminder",
-                network=slug,
-                topic=topic,
-                round=number,
-                to=person,
-                context={**context, "recipient_name": person.name},
-                redirected=why,
-            )
-
-        return self._deliver(people, _no_one(view, "ansvarig för leveransen"), make)
+        return self._deliver(
+            people,
+            _no_one(view, "ansvarig för leveransen"),
+            context=context,
+            kind="deliverable-reminder",
+            network=slug,
+            topic=topic,
+            round=number,
+        )
 
     # -- receipts and review notices ------------------------------------------------
 

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import func, or_, update
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -53,6 +54,7 @@ from mailbot.outbox.transport import SendResult, Transport, wire_bytes
 log = logging.getLogger(__name__)
 
 WAITING = (OutboxState.PENDING.value, OutboxState.DEFERRED.value)
+FAILED = OutboxState.FAILED.value
 
 
 class SentCopy(Protocol):
@@ -113,22 +115,28 @@ class Outbox:
     # -- planning ------------------------------------------------------------------
 
     def history(self) -> History:
-        with Session(self.engine) as session:
-            rows = session.exec(select(OutboxItem)).all()
-            return History(
-                [
-                    Past(
-                        r.topic,
-                        r.round,
-                        r.kind,
-                        r.network,
-                        r.about,
-                        r.created_day,
-                        failed=r.state == OutboxState.FAILED.value,
-                    )
-                    for r in rows
-                ]
+        """What the planner needs of every row: the columns only, not the mail bytes
+        (this runs on every tick)."""
+        columns = [
+            col(c)
+            for c in (
+                OutboxItem.topic,
+                OutboxItem.round,
+                OutboxItem.kind,
+                OutboxItem.network,
+                OutboxItem.about,
+                OutboxItem.created_day,
+                OutboxItem.state,
             )
+        ]
+        with Session(self.engine) as session:
+            rows = session.execute(sa_select(*columns)).all()
+        return History(
+            [
+                Past(topic, number, kind, network, about, day, failed=state == FAILED)
+                for topic, number, kind, network, about, day, state in rows
+            ]
+        )
 
     def add(self, notices: Iterable[Notice], today: date) -> list[OutboxItem]:
         """Store the notices whose keys are new; return the rows added."""
@@ -446,6 +454,10 @@ class Outbox:
             session.add(row)
             session.commit()
             return row
+
+    def get(self, row_id: int) -> OutboxItem | None:
+        with Session(self.engine) as session:
+            return session.get(OutboxItem, row_id)
 
     def items(self, *, states: Sequence[str] | None = None) -> list[OutboxItem]:
         with Session(self.engine) as session:

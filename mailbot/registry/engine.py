@@ -122,6 +122,7 @@ __all__ = [
     "evaluate",
     "holiday_on",
     "holidays_for",
+    "local_date",
     "worst",
 ]
 
@@ -220,7 +221,7 @@ def _on(year: int, month_day: str) -> date:
     return min(date(year, month, 1) + timedelta(days=day - 1), following - timedelta(days=1))
 
 
-def _local_date(moment: datetime) -> date:
+def local_date(moment: datetime) -> date:
     return moment.astimezone(STOCKHOLM).date() if moment.tzinfo is not None else moment.date()
 
 
@@ -279,7 +280,7 @@ def _counts(state: NetworkState, today: date) -> tuple[int, int]:
 def _dates_known(state: NetworkState, year: int) -> bool:
     """Meeting dates for `year` arrived: a plan sent that year, or a meeting of that
     year announced (by any mail other than its own protocol)."""
-    if any(_local_date(sent).year == year for sent in state.meeting_plans):
+    if any(local_date(sent).year == year for sent in state.meeting_plans):
         return True
     return any(
         m.date.year == year and m.message_pk != m.protocol_message_pk
@@ -376,7 +377,7 @@ def _paperwork_missing(state: NetworkState, obligations: Obligations, today: dat
         (
             "member-list-missing",
             obligations.deadlines.member_list,
-            any(_local_date(sent).year == year for sent in state.member_lists),
+            any(local_date(sent).year == year for sent in state.member_lists),
             f"no member list for {year}",
         ),
         (
@@ -419,7 +420,7 @@ def _deliverable(
 ) -> Finding | None:
     pattern = _word_pattern(item.matches)
     sent = sorted(
-        _local_date(report.received)
+        local_date(report.received)
         for report in state.reports
         if pattern.search(_norm(report.text))
     )
