@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
@@ -26,6 +27,7 @@ from mailbot.registry.load import build_states, known_senders
 from mailbot.registry.stage import RegisterStage
 from mailbot.rules import Network, load_networks
 from mailbot.sources.imap import Credentials
+from mailbot.statedir import private_file, secure_state_dir
 from mailbot.understand.analyze import Context
 from mailbot.understand.stage import UnderstandStage
 
@@ -103,12 +105,22 @@ class App:
         return senders
 
     @cached_property
+    def state_dir(self) -> Path:
+        """The state folder, made private (0700, umask 077) before anything is written
+        in it; an existing one open to other users is warned about once."""
+        secure_state_dir(self.settings.state_dir)
+        return self.settings.state_dir
+
+    @cached_property
     def engine(self) -> Engine:
-        self.settings.state_dir.mkdir(parents=True, exist_ok=True)
+        _ = self.state_dir
+        if not self.settings.store.url:
+            private_file(self.settings.state_dir / "mailbot.db")
         return open_store(self.settings.database_url)
 
     @cached_property
     def raw_store(self) -> RawStore:
+        _ = self.state_dir
         store = RawStore(self.settings.raw_dir)
         store.clean_tmp()  # half-written files from a crash; their mails are re-fetched
         return store

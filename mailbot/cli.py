@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, func, select
 
 from mailbot import __version__
@@ -27,6 +29,8 @@ from mailbot.cli_options import (
 from mailbot.config import Settings, load_settings
 from mailbot.errors import MailbotError
 from mailbot.models import Message, MessageEvent, MessageSource, MessageState, Understanding
+from mailbot.redact import format_exception, install_thread_hook, redact
+from mailbot.statedir import private_umask
 
 app = typer.Typer(
     name="mailbot",
@@ -108,6 +112,10 @@ def message_json(
 @app.callback(invoke_without_command=True)
 def _main(
     version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="On an error, print the traceback (secrets masked)."),
+    ] = False,
 ) -> None:
     if version:
         out.print(f"mailbot {__version__}")
@@ -502,9 +510,12 @@ def show_config(
 ) -> None:
     """Print the effective configuration (secrets masked)."""
     settings = _settings(config, state, rules)
-    data = json.loads(settings.model_dump_json())
+    data = json.loads(settings.model_dump_json())  # SecretStr fields dump as **********
+    if settings.store.url:
+        data["store"]["url"] = settings.safe_database_url
     data["database_url"] = settings.safe_database_url
-    out.print_json(json.dumps(data))
+    # Belt and braces: any secret mailbot knows is masked wherever it would appear.
+    out.print_json(redact(json.dumps(data)))
 
 
 def _register_subcommands() -> None:
@@ -525,8 +536,34 @@ _register_subcommands()
 
 
 def main() -> None:
+    """The console entry point: every error is one clear line, secrets masked; the
+    traceback (masked too) only with `--debug` or MAILBOT_DEBUG=1."""
+    install_thread_hook()
+    private_umask()  # every file this process writes is its user's only (statedir.py)
     try:
         app()
     except (MailbotError, OSError) as exc:
-        err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
-        sys.exit(2)
+        _report(exc, code=2)
+    except SQLAlchemyError as exc:
+        _report(exc, code=2, what="the store failed")
+    except Exception as exc:  # a bug: say so plainly, and how to see more
+        _report(exc, code=70, what=f"unexpected {type(exc).__name__}")
+
+
+def _report(exc: BaseException, *, code: int, what: str | None = None) -> None:
+    detail = (
+        redact(getattr(exc, "orig", None) or exc)
+        if isinstance(exc, SQLAlchemyError)
+        else redact(exc)
+    )
+    message = f"{what}: {detail}" if what else detail
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+    if _debugging():
+        err.print(escape(format_exception(exc)), highlight=False)
+    elif code == 70:
+        err.print("run with --debug (or MAILBOT_DEBUG=1) to see the traceback", highlight=False)
+    sys.exit(code)
+
+
+def _debugging() -> bool:
+    return "--debug" in sys.argv[1:] or os.environ.get("MAILBOT_DEBUG", "") not in ("", "0")

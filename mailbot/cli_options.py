@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from mailbot.redact import RedactingFormatter
+
 StateOpt = Annotated[
     Path | None,
     typer.Option(
@@ -41,10 +43,12 @@ ConfigOpt = Annotated[
 def setup_logging(level: int, verbose: bool) -> None:
     """Logs to stderr at `level` (DEBUG with --verbose); library chatter (IMAP protocol
     lines, SQL) only with --verbose."""
+    handler = logging.StreamHandler(sys.stderr)
+    # Every line, traceback included, passes the redactor: no secret reaches a log.
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
     logging.basicConfig(
         level=logging.DEBUG if verbose else level,
-        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
-        stream=sys.stderr,
+        handlers=[handler],
         force=True,
     )
     for noisy in ("imapclient", "apscheduler", "alembic", "sqlalchemy"):

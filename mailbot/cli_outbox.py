@@ -65,7 +65,7 @@ def _intake(mailbot: App) -> int:
 
     daemon = Daemon(mailbot)
     daemon.build_sources(nudge=False)
-    return sum(source.poll_once() for source in daemon.sources)
+    return sum(source.take_once() for source in daemon.sources)
 
 
 def tick(

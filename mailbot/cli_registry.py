@@ -28,6 +28,7 @@ from mailbot.models import (
     Understanding,
     utcnow,
 )
+from mailbot.reasons import review_reasons
 from mailbot.registry.state import NetworkState, NetworkStatus
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -223,7 +224,7 @@ def review_list(
                 "subject": message.subject,
                 "network": understanding.network,
                 "kinds": result.get("kinds", []),
-                "why": [r for r in result.get("reasons", []) if r],
+                "why": [r.english() for r in review_reasons(result)],
             }
         )
     if as_json:
@@ -234,7 +235,7 @@ def review_list(
     for item in items:
         print(f"#{item['id']}  {item['sent'][:10]}  {item['from']}  {item['subject']}")
         print(f"     network: {item['network'] or '?'}  kinds: {', '.join(item['kinds']) or '-'}")
-        print(f"     why: {item['why'][-1] if item['why'] else '?'}")
+        print(f"     why: {'; '.join(item['why']) or '?'}")
 
 
 @review_app.command("show")

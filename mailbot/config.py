@@ -10,6 +10,7 @@ from the environment or from a file named in the config; they are held as
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from enum import StrEnum
 from pathlib import Path
@@ -18,8 +19,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from mailbot.addresses import is_mailbox_address
 from mailbot.errors import ConfigError
+from mailbot.oneline import one_line
 from mailbot.parse.types import Limits
+from mailbot.redact import REDACTOR
 
 # The fifteen Skaraborg municipalities and Skaraborgs Kommunalförbund.
 DEFAULT_TRUSTED_DOMAINS = (
@@ -260,6 +264,22 @@ class OutboxConfig(_Section):
     def coordinator_addresses(self) -> list[str]:
         return list(self.coordinators) or [self.mailbox]
 
+    @model_validator(mode="after")
+    def _plain_addresses(self) -> OutboxConfig:
+        # These become From, Reply-To and To of every mail: plain addresses only.
+        named = [("outbox.mailbox", self.mailbox)]
+        if self.from_address:
+            named.append(("outbox.from_address", self.from_address))
+        named += [(f"outbox.coordinators[{i}]", a) for i, a in enumerate(self.coordinators)]
+        for key, address in named:
+            if not is_mailbox_address(address):
+                raise ValueError(
+                    f"{key} = {address!r} is not a plain mail address (name@domain.se)"
+                )
+        if one_line(self.from_name, 120) != self.from_name:
+            raise ValueError("outbox.from_name must be one line of plain text")
+        return self
+
 
 class Settings(BaseSettings):
     """All of mailbot's configuration. Build it with `load_settings`, not directly."""
@@ -308,8 +328,13 @@ class Settings(BaseSettings):
     def safe_database_url(self) -> str:
         """The database URL with any password masked, for logs and screens."""
         from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
 
-        return make_url(self.database_url).render_as_string(hide_password=True)
+        try:
+            return make_url(self.database_url).render_as_string(hide_password=True)
+        except (ArgumentError, ValueError):
+            # Not a URL SQLAlchemy reads (its error would quote it whole): mask by shape.
+            return re.sub(r"(://[^/:@]*:)[^@/]+@", r"\1***@", self.database_url)
 
     @property
     def raw_dir(self) -> Path:
@@ -382,4 +407,39 @@ def load_settings(
         updates["rules_dir"] = rules_dir
     if updates:
         settings = settings.model_copy(update=updates)
+    REDACTOR.add_all(secrets_in(settings))
     return settings
+
+
+def secrets_in(settings: Settings) -> list[str]:
+    """Every secret the settings hold or point to, for `redact` to mask everywhere."""
+    found: list[str] = []
+    readers = (
+        settings.imap.resolved_password,
+        settings.smtp.resolved_password,
+        settings.oauth2.resolved_secret,
+        lambda: settings.oauth2.certificate_password,
+    )
+    for read in readers:
+        try:
+            secret = read()
+        except ConfigError:  # an unreadable secret file is reported where it is used
+            continue
+        if secret is not None:
+            found.append(secret.get_secret_value())
+    if settings.store.url:
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            password = make_url(settings.store.url).password
+        except (ArgumentError, ValueError):
+            password = None
+        if password:
+            found.append(str(password))
+        else:
+            # A URL SQLAlchemy cannot read may still hold a password: user:PASSWORD@host.
+            match = re.search(r"://[^/:@]*:([^@/]+)@", settings.store.url)
+            if match:
+                found.append(match.group(1))
+    return found

@@ -15,7 +15,10 @@ from email.header import decode_header, make_header
 from email.message import Message as EmailMessage
 from email.parser import BytesHeaderParser
 from email.policy import compat32
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
+
+from mailbot.addresses import read_from
+from mailbot.oneline import fix_surrogates
 
 # A header field name (RFC 5322 ftext) followed by a colon, or an mbox "From " line.
 _FIRST_LINE = re.compile(rb"^(?:[\x21-\x39\x3b-\x7e]+[ \t]*:|From )")
@@ -46,18 +49,6 @@ def _split(raw: bytes) -> tuple[bytes, bytes]:
     return raw[:idx], raw[idx + width :]
 
 
-def fix_surrogates(text: str) -> str:
-    """Raw 8-bit header bytes arrive from the stdlib parser as surrogate escapes;
-    read them as UTF-8, else as Windows-1252 (what Swedish clients send)."""
-    if not any("\udc80" <= ch <= "\udcff" for ch in text):
-        return text
-    data = text.encode("utf-8", "surrogateescape")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def decode_text(value: str | None) -> str | None:
     """RFC 2047-decode a header value; fall back to the raw text on any error."""
     if value is None:
@@ -69,29 +60,17 @@ def decode_text(value: str | None) -> str | None:
     return text[:MAX_TEXT] if text else None
 
 
-def _first(msg: EmailMessage, name: str) -> str | None:
+def raw_values(msg: EmailMessage, name: str) -> list[str]:
+    """Every value of header `name`, undecoded (8-bit bytes as surrogate escapes)."""
     try:
-        # raw_items keeps 8-bit bytes (as surrogate escapes) for decode_text to read.
-        for key, value in msg.raw_items():
-            if key.lower() == name.lower():
-                return str(value)
+        return [str(value) for key, value in msg.raw_items() if key.lower() == name.lower()]
     except Exception:  # a malformed header must not stop intake
-        return None
-    return None
+        return []
 
 
-def parse_from(value: str | None) -> str | None:
-    if not value:
-        return None
-    decoded = decode_text(value)
-    try:
-        pairs = getaddresses([decoded or value])
-    except Exception:  # broken address syntax is common; fall back to the text
-        pairs = []
-    for _name, addr in pairs:
-        if addr and "@" in addr:
-            return addr.strip().lower()[:MAX_TEXT]
-    return decoded
+def _first(msg: EmailMessage, name: str) -> str | None:
+    values = raw_values(msg, name)
+    return values[0] if values else None
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -149,7 +128,8 @@ def read_envelope(raw: bytes) -> Envelope:
         looks_like_mail=looks,
         # NUL is legal in a header byte stream but not in PostgreSQL text.
         message_id=_no_nul(message_id),
-        from_addr=_no_nul(parse_from(from_raw)),
+        # The one address of From as RFC 5322 reads it, or None (mailbot/addresses.py).
+        from_addr=read_from(raw_values(msg, "From")).address,
         subject=_no_nul(subject),
         date=parse_date(date_raw),
         content_digest=digest.hexdigest(),

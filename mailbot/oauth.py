@@ -40,6 +40,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from msal.exceptions import MsalServiceError
 
 from mailbot.errors import AuthError, ConfigError, TransientAuthError
+from mailbot.redact import REDACTOR
 
 __all__ = [
     "DEFAULT_AUTHORITY_HOST",
@@ -325,6 +326,7 @@ class M365AppOnlyTokenProvider:
             )
             margin = lifetime / 2
         log.info("acquired an access token from %s, valid for %.0f s", self._login_host, lifetime)
+        REDACTOR.add(str(result["access_token"]))  # masked in every log line from now on
         return _CachedToken(
             token=_Secret(str(result["access_token"])),
             expires_at=now + lifetime,
@@ -653,4 +655,6 @@ def xoauth2_b64(user: str, token: str) -> str:
     ``oauth_token_generator`` argument that encode it themselves; older ones (3.x/4.x,
     which mailbot's ``aiosmtplib>=3.0`` still allows) do not.
     """
-    return base64.b64encode(xoauth2_string(user, token).encode("utf-8")).decode("ascii")
+    encoded = base64.b64encode(xoauth2_string(user, token).encode("utf-8")).decode("ascii")
+    REDACTOR.add(encoded)
+    return encoded

@@ -9,7 +9,6 @@ delivered, and the meetings of the next four weeks. The digest template renders 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -19,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from mailbot.models import Message, MessageState, OutboxItem, OutboxState, Understanding
 from mailbot.outbox.planner import NetworkView
+from mailbot.reasons import review_reasons
 from mailbot.registry.engine import holiday_on, local_date
 from mailbot.registry.state import Finding
 
@@ -27,66 +27,14 @@ UPCOMING_DAYS = 28
 
 _WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 
-# The reader's reasons (English, for logs and the CLI) in the coordinator's words.
-_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), swedish)
-    for pattern, swedish in (
-        (r"the sender (\S+) is not a known member or from a trusted domain",
-         r"okänd avsändare: \1 är varken känd medlem eller från en betrodd domän"),
-        (r"the sender's domain failed (\S+) \(Authentication-Results\)",
-         r"avsändarens domän klarade inte \1: avsändaren kan vara förfalskad"),
-        (r"a meeting is cancelled; a person confirms before it is removed",
-         "en träff ställs in: bekräfta innan den tas bort"),
-        (r"(.+) leaves the network; a person confirms the change",
-         r"\1 lämnar nätverket: bekräfta ändringen"),
-        (r"more than one network is named and none clearly",
-         "flera nätverk nämns och inget tydligt"),
-        (r"no network could be told from the mail", "det går inte att se vilket nätverk"),
-        (r"it looks like a member list but no people could be read",
-         "ser ut som en medlemsförteckning men inga personer kunde läsas"),
-        (r"a protocol, but the meeting's date could not be found",
-         "ett protokoll, men träffens datum hittades inte"),
-        (r"'(.+)' is not a date; a person must read it", r"”\1” är inget datum: läs själv"),
-        (r"attachment (.+?): (.+)", r"bilagan \1 kunde inte läsas (\2)"),
-        (r"cannot read (.+)", r"kan inte läsa \1"),
-        (r"mailbot could not read this mail: (.+)", r"mailbot kunde inte läsa mejlet (\1)"),
-    )
-)  # fmt: skip
-# Reasons that explain what was understood, not why a person must look.
-_NOT_REVIEW = re.compile(
-    r"^(a forward|quoted history|the protocol names|a change of members|"
-    r"(the subject|an attachment's file name|a document heading|the text|an attachment) "
-    r"names the network|the sender is a known member|"
-    r"(member list|meeting dates|protocol|report|agenda): )",
-    re.IGNORECASE,
-)
 
-
-def reason_sv(reasons: list[str] | str | None) -> str:
-    """Why a message waits for review, in Swedish: the reader's reasons without the
-    informational ones (which network, what was found); unknown ones are kept as is."""
-    if not reasons:
-        return "okänd orsak"
-    parts = reasons.split("; ") if isinstance(reasons, str) else [str(r) for r in reasons]
-    out = []
-    for part in (p.strip() for p in parts):
-        if not part or _NOT_REVIEW.match(part):
-            continue
-        for pattern, swedish in _REASONS:
-            if pattern.fullmatch(part):
-                out.append(pattern.sub(swedish, part))
-                break
-        else:
-            out.append(part)
-    return "; ".join(out) or "behöver granskas"
-
-
-def _reasons(message: Message, understanding: Understanding | None) -> list[str] | str | None:
-    if understanding is not None:
-        found = json.loads(understanding.result_json).get("reasons")
-        if isinstance(found, list) and found:
-            return [str(r) for r in found]
-    return message.reason
+def reason_sv(message: Message, understanding: Understanding | None) -> str:
+    """Why a message waits for review, in Swedish (the words are in mailbot/reasons.py)."""
+    result = json.loads(understanding.result_json) if understanding is not None else None
+    found = review_reasons(result)
+    if found:
+        return "; ".join(r.swedish() for r in found)
+    return message.reason or "behöver granskas"
 
 
 def finding_detail(finding: Finding, view: NetworkView) -> str | None:
@@ -198,7 +146,7 @@ def digest_context(
                         "sender": message.from_addr or "(okänd)",
                         "subject": message.subject or "(inget ämne)",
                         "network": network,
-                        "reason": reason_sv(_reasons(message, understanding))
+                        "reason": reason_sv(message, understanding)
                         if message.state == MessageState.NEEDS_REVIEW.value
                         else f"i karantän: {message.reason or 'okänd orsak'}",
                     }

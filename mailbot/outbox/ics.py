@@ -45,6 +45,9 @@ from icalendar import (
     vCalAddress,
 )
 
+from mailbot.addresses import is_mailbox_address
+from mailbot.oneline import one_line
+
 __all__ = ["DEFAULT_LENGTH", "meeting_invitation", "meeting_uid"]
 
 PRODID = "-//Utbildning Skaraborg//mailbot//SV"
@@ -95,8 +98,8 @@ def meeting_invitation(
     """
     if method not in ("REQUEST", "CANCEL"):
         raise ValueError(f"unsupported iTIP method: {method!r}")
-    if not uid:
-        raise ValueError("uid must not be empty")
+    if not uid or one_line(uid, 250) != uid or " " in uid:
+        raise ValueError(f"uid must be one word of plain text, got {uid!r}")
     if sequence < 0:
         raise ValueError(f"sequence must be >= 0, got {sequence}")
     if stamp.tzinfo is None or stamp.utcoffset() is None:
@@ -134,12 +137,16 @@ def meeting_invitation(
         event.add("DTSTART", begins)
         event.add("DTEND", ends)
 
-    event.add("SUMMARY", summary)
-    event.add("DESCRIPTION", description)
-    if place:
-        event.add("LOCATION", place)
+    # Text from mail (a place, a network's name) is one line of plain text here too;
+    # icalendar escapes what TEXT values need, but an address is written as it is.
+    event.add("SUMMARY", one_line(summary, 300))
+    event.add("DESCRIPTION", description)  # mailbot's own text, never from a mail
+    if place and one_line(place, 300):
+        event.add("LOCATION", one_line(place, 300))
+    if not is_mailbox_address(organizer):
+        raise ValueError(f"organizer {organizer!r} is not a plain mail address")
     event.add("ORGANIZER", _address(organizer, {"CN": ORGANIZER_NAME}))
-    if attendee:
+    if attendee and is_mailbox_address(attendee):
         event.add(
             "ATTENDEE",
             _address(attendee, {"ROLE": "CHAIR", "PARTSTAT": "NEEDS-ACTION", "RSVP": "FALSE"}),

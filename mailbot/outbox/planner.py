@@ -47,8 +47,9 @@ receipt (`receipt:MESSAGE`) / review-notice (`review-notice:MESSAGE`)
     To the sender of each applied mail / each mail waiting for review, sent on a day in
     [today - receipt_max_age_days, today]: what was registered, or that a person will
     look at it. Never for ignored mail, never to mailbot's own address, and no review
-    notice when the sender's domain failed DMARC or SPF (the From may be forged: a notice
-    would go to someone who never wrote). Off with `outbox.receipts = false`.
+    notice when a reason says the From may be forged (DMARC or SPF failing, a Sender or
+    Return-Path on another domain, a From that is not one mailbox: a notice would go to
+    someone who never wrote). Off with `outbox.receipts = false`.
 digest (`digest:YYYY-Www`)
     To each coordinator, once per ISO week, when the caller says it is due.
 
@@ -67,6 +68,7 @@ from datetime import date, time
 from typing import Any
 
 from mailbot.obligations import Deliverable
+from mailbot.reasons import suspect_sender
 from mailbot.registry.state import (
     Finding,
     MeetingRecord,
@@ -547,9 +549,8 @@ class _Planner:
         if self.history.last(topic) is not None:
             return []
         if kind == "review-notice":
-            reasons = " ".join(str(r) for r in mail.result.get("reasons") or [])
-            if "(Authentication-Results)" in reasons:
-                return []
+            if suspect_sender(mail.result):
+                return []  # the From may be forged: answering it helps the forger
             context: dict[str, Any] = {
                 "network": view.network.name if view else None,
                 "received_date": mail.sent_day,

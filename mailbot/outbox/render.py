@@ -32,6 +32,8 @@ from typing import Any, Final
 import css_inline
 import jinja2
 
+from mailbot.oneline import one_line
+
 # The context keys of each kind. "a.b" is key b of the mapping under a (when a is not
 # None); "a[].b" is key b of every item of the list under a. Dates are `datetime.date`,
 # times `datetime.time` (or ISO strings); "| None" in the template comments marks the
@@ -388,11 +390,28 @@ class Renderer:
         self._inliner = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False)
 
     def render(self, kind: str, context: Mapping[str, Any]) -> Rendered:
-        subject = " ".join(self.env.get_template(f"{kind}.subject.txt").render(context).split())
+        # What a mail said (a subject, a name, a place) is one line of plain text before
+        # any template sees it: it can fill a line, never start a new one.
+        context = plain_context(context)
+        subject = one_line(self.env.get_template(f"{kind}.subject.txt").render(context), 250)
         body_context = {**context, "subject": subject}
         text = self.env.get_template(f"{kind}.txt").render(body_context)
         html = self.env.get_template(f"{kind}.html").render(body_context)
         return Rendered(subject=subject, text=_tidy_text(text), html=self._inliner.inline(html))
+
+
+CONTEXT_TEXT_LIMIT = 500
+
+
+def plain_context(value: Any) -> Any:
+    """Every string in a context (at any depth) made one line of plain text."""
+    if isinstance(value, str):
+        return one_line(value, CONTEXT_TEXT_LIMIT)
+    if isinstance(value, Mapping):
+        return {key: plain_context(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain_context(item) for item in value]
+    return value
 
 
 def _tidy_text(text: str) -> str:

@@ -21,8 +21,6 @@ Life of a row (`OutboxItem.state`):
 
 from __future__ import annotations
 
-import email
-import email.policy
 import fcntl
 import hashlib
 import json
@@ -34,9 +32,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,9 +42,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from mailbot.models import OutboxItem, OutboxState
+from mailbot.outbox.compose import Attachment, Envelope, UnsafeMail, build
 from mailbot.outbox.planner import History, Notice, Past
 from mailbot.outbox.render import Renderer
-from mailbot.outbox.transport import SendResult, Transport, wire_bytes
+from mailbot.outbox.transport import SendResult, Transport
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +195,7 @@ class Outbox:
         )
         try:
             rendered = self.renderer.render(notice.kind, context)
-            message = compose(
+            mime = compose(
                 notice,
                 rendered.subject,
                 rendered.text,
@@ -207,6 +203,16 @@ class Outbox:
                 policy=self.policy,
                 message_id=message_id,
                 when=self.clock(),
+            )
+        except UnsafeMail as exc:  # text from a mail tried to become a header: refused
+            log.error("refused to build %s for %s: %s", notice.kind, notice.to.address, exc)
+            return OutboxItem(
+                **base,
+                subject=f"({notice.kind})",
+                mime=b"",
+                state=OutboxState.FAILED.value,
+                last_error=f"refused: {exc}",
+                history=_line(self.clock(), f"failed: refused to build the mail: {exc}"),
             )
         except Exception as exc:  # a template bug must not stop the other notices
             log.exception("cannot render %s for %s", notice.kind, notice.to.address)
@@ -221,7 +227,7 @@ class Outbox:
         return OutboxItem(
             **base,
             subject=rendered.subject,
-            mime=wire_bytes(message),
+            mime=mime,
             state=OutboxState.PENDING.value,
             history=_line(self.clock(), f"planned on {today.isoformat()}"),
         )
@@ -317,9 +323,8 @@ class Outbox:
                 report.dry_run += 1
                 return None
             assert transport is not None
-        message = email.message_from_bytes(row.mime, policy=email.policy.SMTP)
-        assert isinstance(message, EmailMessage)
-        result = transport.send(message, envelope_from=self.policy.sender, recipients=to + cc)
+        # The stored bytes, unchanged: they are what was verified when the row was made.
+        result = transport.send(row.mime, envelope_from=self.policy.sender, recipients=to + cc)
         # The Sent-folder copy goes in before the commit: after a crash between the two,
         # `recover` finds it there and does not send a second copy.
         copied = result.ok and sent_copy is not None and self._copy(row_id, row.mime, sent_copy)
@@ -499,34 +504,35 @@ def compose(
     message_id: str,
     when: datetime,
     invite: bytes | None = None,
-) -> EmailMessage:
-    message = EmailMessage(policy=email.policy.SMTP)
-    message["From"] = Address(policy.sender_name, addr_spec=policy.sender)
-    message["To"] = _address(notice.to.address, notice.to.name)
-    if notice.cc:
-        message["Cc"] = ", ".join(notice.cc)
-    message["Reply-To"] = policy.mailbox
-    message["Subject"] = subject
-    message["Date"] = format_datetime(when.astimezone(UTC))
-    message["Message-ID"] = message_id
-    # No loops: auto-responders must not answer (RFC 3834; Exchange's own header).
-    message["Auto-Submitted"] = "auto-generated"
-    message["X-Auto-Response-Suppress"] = "All"
-    message["Content-Language"] = "sv-SE"
-    message["X-Mailbot-Kind"] = notice.kind
-    message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+) -> bytes:
+    """The notice as a mail: its verified wire bytes (see `compose.py`); raises
+    `UnsafeMail` rather than build a mail with anything mailbot did not write."""
+    envelope = Envelope(
+        sender=policy.sender,
+        sender_name=policy.sender_name,
+        to=notice.to.address,
+        to_name=notice.to.name,
+        cc=tuple(notice.cc),
+        reply_to=policy.mailbox,
+        subject=subject,
+        message_id=message_id,
+        when=when,
+        kind=notice.kind,
+    )
+    attachments = []
     ics = invite if invite is not None else _invite_bytes(notice, policy, when)
     if ics is not None:
         method = notice.invite.method if notice.invite else "REQUEST"
-        message.add_attachment(
-            ics,
-            maintype="text",
-            subtype="calendar",
-            filename="inbjudan.ics" if method == "REQUEST" else "installd.ics",
-            params={"method": method, "charset": "utf-8"},
+        attachments.append(
+            Attachment(
+                data=ics,
+                maintype="text",
+                subtype="calendar",
+                filename="inbjudan.ics" if method == "REQUEST" else "installd.ics",
+                params={"method": method, "charset": "utf-8"},
+            )
         )
-    return message
+    return build(envelope, text, html, attachments)
 
 
 def _invite_bytes(notice: Notice, policy: OutboxPolicy, when: datetime) -> bytes | None:
@@ -554,13 +560,6 @@ def _invite_bytes(notice: Notice, policy: OutboxPolicy, when: datetime) -> bytes
         attendee=notice.to.address,
         stamp=when,
     )
-
-
-def _address(address: str, name: str | None) -> str:
-    try:
-        return str(Address(name or "", addr_spec=address))
-    except (ValueError, IndexError):
-        return address
 
 
 def _line(now: datetime, text: str) -> str:

@@ -50,7 +50,6 @@ import contextlib
 import copy
 import email.policy
 import os
-import re
 import secrets
 import ssl
 import threading
@@ -58,6 +57,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
+from email.parser import BytesHeaderParser
 from pathlib import Path
 from typing import Any, Final, Literal, Protocol, TypeVar
 
@@ -65,6 +65,7 @@ import aiosmtplib
 
 from mailbot.errors import AuthError, TransientAuthError
 from mailbot.oauth import TokenProvider
+from mailbot.oneline import safe_filename
 
 __all__ = [
     "FileTransport",
@@ -132,8 +133,27 @@ class Transport(Protocol):
     """
 
     def send(
-        self, message: EmailMessage, *, envelope_from: str, recipients: list[str]
+        self, message: Outgoing, *, envelope_from: str, recipients: list[str]
     ) -> SendResult: ...
+
+
+# A message to send: built here, or the exact wire bytes (CRLF) the outbox verified and
+# stored (see compose.py), which are sent unchanged, byte for byte.
+Outgoing = EmailMessage | bytes
+
+
+def _wire(message: Outgoing, *, utf8: bool = False) -> bytes:
+    return message if isinstance(message, bytes) else wire_bytes(message, utf8=utf8)
+
+
+def _message_id(message: Outgoing) -> str | None:
+    if isinstance(message, bytes):
+        head = message.split(b"\r\n\r\n", 1)[0]
+        parsed = BytesHeaderParser(policy=email.policy.compat32).parsebytes(head + b"\r\n\r\n")
+        value = parsed.get("Message-ID")
+    else:
+        value = message.get("Message-ID")
+    return str(value) if value is not None else None
 
 
 def wire_bytes(message: EmailMessage, *, utf8: bool = False) -> bytes:
@@ -149,8 +169,8 @@ def wire_bytes(message: EmailMessage, *, utf8: bool = False) -> bytes:
     return message.as_bytes(policy=policy)
 
 
-def _check_arguments(message: EmailMessage, recipients: list[str]) -> None:
-    if not isinstance(message, EmailMessage):
+def _check_arguments(message: Outgoing, recipients: list[str]) -> None:
+    if not isinstance(message, (EmailMessage, bytes)):
         raise TypeError(f"message must be an email.message.EmailMessage, not {type(message)}")
     if not recipients:
         raise ValueError("a message needs at least one recipient")
@@ -229,9 +249,7 @@ class SmtpTransport:
             f"user={self.username!r}, auth={auth})"
         )
 
-    def send(
-        self, message: EmailMessage, *, envelope_from: str, recipients: list[str]
-    ) -> SendResult:
+    def send(self, message: Outgoing, *, envelope_from: str, recipients: list[str]) -> SendResult:
         """Deliver ``message`` to ``recipients``; see :class:`Transport` for the contract."""
         _check_arguments(message, recipients)
         return _run_sync(lambda: self._send(message, envelope_from, list(recipients)))
@@ -252,7 +270,7 @@ class SmtpTransport:
         return self._tls_context
 
     async def _send(
-        self, message: EmailMessage | None, envelope_from: str, recipients: list[str]
+        self, message: Outgoing | None, envelope_from: str, recipients: list[str]
     ) -> SendResult:
         stage = _Stage.CONNECT
         try:
@@ -357,7 +375,7 @@ class SmtpTransport:
     async def _transaction(
         self,
         smtp: aiosmtplib.SMTP,
-        message: EmailMessage,
+        message: Outgoing,
         envelope_from: str,
         recipients: list[str],
     ) -> SendResult:
@@ -375,7 +393,7 @@ class SmtpTransport:
                     f"in {addresses}",
                 )
             options.append("SMTPUTF8")
-        data = wire_bytes(message, utf8=utf8)
+        data = _wire(message, utf8=utf8)
         # A server without 8BITMIME gets 8-bit bodies anyway: every server mailbot will
         # meet (Exchange Online, Postfix) has it, and re-encoding would change the bytes
         # that the Sent folder copy must match.
@@ -500,7 +518,6 @@ def _run_sync(factory: Callable[[], Coroutine[Any, Any, _T]]) -> _T:
 
 # ----------------------------------------------------------------------------- files
 
-_UNSAFE: Final = re.compile(r"[^A-Za-z0-9._@+=-]+")
 _MAX_ID_CHARS: Final = 120
 
 
@@ -529,9 +546,7 @@ class FileTransport:
     def __repr__(self) -> str:
         return f"FileTransport({str(self.directory)!r})"
 
-    def send(
-        self, message: EmailMessage, *, envelope_from: str, recipients: list[str]
-    ) -> SendResult:
+    def send(self, message: Outgoing, *, envelope_from: str, recipients: list[str]) -> SendResult:
         """Write ``message`` as a new ``.eml`` file; see :class:`Transport` for the contract."""
         _check_arguments(message, recipients)
         envelope = (
@@ -539,9 +554,9 @@ class FileTransport:
             f"X-Mailbot-Envelope-To: {', '.join(f'<{r}>' for r in recipients)}\r\n"
         ).encode()
         utf8 = not all(a.isascii() for a in [envelope_from, *recipients])
-        data = envelope + wire_bytes(message, utf8=utf8)
+        data = envelope + _wire(message, utf8=utf8)
         stamp = self._clock().astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        stem = f"{stamp}-{_file_id(message.get('Message-ID'))}"
+        stem = f"{stamp}-{_file_id(_message_id(message))}"
         try:
             path = self._write(stem, data)
         except OSError as exc:
@@ -560,7 +575,7 @@ class FileTransport:
     def _write(self, stem: str, data: bytes) -> Path:
         self.directory.mkdir(parents=True, exist_ok=True)
         temporary = self.directory / f".tmp-{secrets.token_hex(8)}"
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o640)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -585,8 +600,7 @@ class FileTransport:
 
 def _file_id(message_id: object) -> str:
     text = str(message_id or "").strip().strip("<>")
-    cleaned = _UNSAFE.sub("_", text).strip("._")[:_MAX_ID_CHARS]
-    return cleaned or "no-message-id"
+    return safe_filename(text, fallback="no-message-id", limit=_MAX_ID_CHARS)
 
 
 def _fsync_directory(directory: Path) -> None:

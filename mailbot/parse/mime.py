@@ -18,14 +18,24 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import Message
 from email.policy import compat32
-from email.utils import getaddresses, parseaddr
+from email.utils import parseaddr
 
+from mailbot.addresses import (
+    FromProblem,
+    Misalignment,
+    alignment_problem,
+    is_mailbox_address,
+    mailbox_addresses,
+    read_from,
+)
 from mailbot.envelope import (
     decode_text,
     normalize_message_id,
     parse_date,
+    raw_values,
     strip_leading_blank_lines,
 )
+from mailbot.oneline import one_line
 from mailbot.parse.html import html_to_text
 from mailbot.parse.types import DocumentText, Limits
 
@@ -73,6 +83,10 @@ class ParsedMail:
     content_type: str
     problems: list[str] = field(default_factory=list)
     parts: int = 0
+    # Why From does not name one sender (then from_addr is None), and a Sender or
+    # Return-Path on another domain than From's (mailbot/addresses.py).
+    from_problem: FromProblem | None = None
+    misalignment: Misalignment | None = None
 
     def header(self, name: str) -> str | None:
         values = self.headers.get(name.lower())
@@ -145,17 +159,16 @@ def _headers(msg: Message) -> dict[str, list[str]]:
 
 
 def _addresses(msg: Message, name: str) -> list[str]:
-    try:
-        values = [decode_text(str(v)) or "" for k, v in msg.raw_items() if k.lower() == name]
-        return [a.lower() for _n, a in getaddresses(values) if "@" in a]
-    except Exception:  # broken address syntax is common
-        return []
+    return mailbox_addresses(raw_values(msg, name))
 
 
 def _parse_message(msg: Message, walk: _Walk, depth: int) -> ParsedMail:
     headers = _headers(msg)
-    from_raw = headers.get("from", [""])[0]
-    name, addr = parseaddr(from_raw)
+    # The sender from the undecoded header: an encoded word is never an address.
+    sender = read_from(raw_values(msg, "From"))
+    misaligned = alignment_problem(
+        sender.address, raw_values(msg, "Sender"), raw_values(msg, "Return-Path")
+    )
     texts: list[str] = []
     html_parts: list[str] = []
     attachments: list[Attachment] = []
@@ -171,8 +184,8 @@ def _parse_message(msg: Message, walk: _Walk, depth: int) -> ParsedMail:
     problems = walk.problems[start_problems:] if depth else walk.problems
     return ParsedMail(
         message_id=normalize_message_id(headers.get("message-id", [None])[0]),
-        from_addr=addr.lower() if "@" in addr else None,
-        from_name=name or None,
+        from_addr=sender.address,
+        from_name=sender.name,
         to=_addresses(msg, "to"),
         cc=_addresses(msg, "cc"),
         subject=headers.get("subject", [""])[0],
@@ -184,6 +197,8 @@ def _parse_message(msg: Message, walk: _Walk, depth: int) -> ParsedMail:
         content_type=_ctype(msg),
         problems=list(problems),
         parts=walk.parts,
+        from_problem=sender.problem,
+        misalignment=misaligned,
     )
 
 
@@ -403,12 +418,13 @@ def _outlook_msg(data: bytes, walk: _Walk, depth: int) -> ParsedMail | None:
             ctype = getattr(att, "mimetype", None) or "application/octet-stream"
             attachments.append(_attachment_from_bytes(name, ctype, payload, walk, depth + 1))
         body = msg.body or ""
-        sender = str(msg.sender or "")
-        name, addr = parseaddr(sender)
+        name, addr = parseaddr(str(msg.sender or ""))
+        addr = addr.lower()
         return ParsedMail(
             message_id=normalize_message_id(getattr(msg, "messageId", None)),
-            from_addr=addr.lower() if "@" in addr else None,
-            from_name=name or None,
+            # A forwarded .msg's sender is only shown, never trusted.
+            from_addr=addr if is_mailbox_address(addr) else None,
+            from_name=one_line(name, 120) or None,
             to=[],
             cc=[],
             subject=str(msg.subject or ""),

@@ -24,5 +24,11 @@ class MailSource(Protocol):
     def run(self, stop: threading.Event) -> None: ...
 
     def poll_once(self, stop: threading.Event | None = None) -> int:
-        """Take in what is there now (one pass); the number of new messages."""
+        """Take in what is there now (one pass, on an open connection); the number of
+        new messages."""
+        ...
+
+    def take_once(self) -> int:
+        """Open what is needed, take in what is there now, close again (`mailbot tick`).
+        Raises on a fault: a one-shot command reports it instead of retrying."""
         ...

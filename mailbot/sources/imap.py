@@ -212,6 +212,16 @@ class ImapSource:
             raise ConnectionError("not connected")
         return self.client
 
+    def take_once(self) -> int:
+        """Connect, take in everything new, log out (`mailbot tick`): one pass, no loop."""
+        try:
+            if self.client is None:
+                self.client = self.connector(self.cfg, self.creds)
+                self._prepare()
+            return self.poll_once()
+        finally:
+            self._drop()
+
     # -- one poll ------------------------------------------------------------------
 
     def poll_once(self, stop: threading.Event | None = None) -> int:

@@ -6,6 +6,7 @@ Mail is taken from `new/`; once stored it is renamed into `cur/` with the Maildi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -53,6 +54,10 @@ class MaildirSource:
     def describe(self) -> str:
         return f"local Maildir {self.root} (drop .eml files into {self.root / 'new'})"
 
+    def take_once(self) -> int:
+        """One pass over the folder (`mailbot tick`)."""
+        return self.poll_once()
+
     def poll_once(self, stop: threading.Event | None = None) -> int:
         ensure_maildir(self.root)
         new_dir = self.root / "new"
@@ -74,7 +79,12 @@ class MaildirSource:
             origin = Origin(mailbox=self.mailbox, key=entry.name, arrived_at=arrived)
             accepted = self.intake.accept(raw, origin)
             # Only after the commit: rename into cur/, the Maildir way of "handled".
-            os.replace(entry.path, self.root / "cur" / seen_name(entry.name))
+            handled = self.root / "cur" / seen_name(entry.name)
+            os.replace(entry.path, handled)
+            # What the delivery wrote with its own umask is private from now on, as
+            # everything in the state folder is (statedir.py).
+            with contextlib.suppress(OSError):
+                os.chmod(handled, 0o600)
             self.intake.mark_handled([accepted.source_pk])
             if accepted.outcome != "known":
                 fresh += 1

@@ -22,6 +22,7 @@ from mailbot.parse.quotes import (
     strip_signature_noise,
 )
 from mailbot.parse.swedish_dates import find_vague
+from mailbot.reasons import Reason
 from mailbot.rules import Network
 from mailbot.understand.machine import machine_reason
 from mailbot.understand.meetings import MeetingFindings, meetings_in_table, meetings_in_text
@@ -101,8 +102,9 @@ class Understanding:
     members: list[Member] = field(default_factory=list)
     meetings: MeetingFindings = field(default_factory=MeetingFindings)
     protocol: tuple[date | None, list[str]] | None = None
-    reasons: list[str] = field(default_factory=list)
-    review_notes: list[str] = field(default_factory=list)  # why a person should look
+    reasons: list[str] = field(default_factory=list)  # English, for the CLI and logs
+    review: list[Reason] = field(default_factory=list)  # why a person must look (codes)
+    review_notes: list[Reason] = field(default_factory=list)  # gathered while reading
     member_changes: dict[str, list[str]] | None = None  # a partial update, not a full list
 
     def as_json(self) -> dict[str, Any]:
@@ -119,6 +121,8 @@ class Understanding:
             "protocol": None,
             "reasons": self.reasons,
         }
+        # Beyond the interface: the review reasons as codes (mailbot/reasons.py).
+        out["review"] = [r.to_json() for r in self.review]
         if self.protocol is not None:
             when, attendees = self.protocol
             out["protocol"] = {
@@ -202,6 +206,35 @@ def _trusted(sender: str | None, ctx: Context) -> bool:
     if sender in ctx.known_senders:
         return True
     return any(domain == d or domain.endswith("." + d) for d in ctx.trusted_domains)
+
+
+def sender_reasons(mail: ParsedMail, ctx: Context) -> list[Reason]:
+    """Why the sender cannot be trusted to change a network's records, if it cannot.
+
+    The sender is From's one address as RFC 5322 reads it (mailbot/addresses.py). It is
+    trusted when it is a known member of a network or on a trusted domain, and nothing
+    says the From may be someone else's: Sender and Return-Path on From's domain, and
+    DMARC and SPF not failing at the receiving server."""
+    if mail.from_problem is not None:
+        args = {"count": mail.from_problem.count} if mail.from_problem.count else {}
+        return [Reason(mail.from_problem.code, args)]
+    found: list[Reason] = []
+    if mail.misalignment is not None:
+        found.append(
+            Reason(
+                "sender-misaligned",
+                {
+                    "header": mail.misalignment.header,
+                    "domain": mail.misalignment.domain or "?",
+                },
+            )
+        )
+    failed = _authentication_failed(mail)
+    if failed:
+        found.append(Reason("auth-failed", {"check": failed}))
+    if not _trusted(mail.from_addr, ctx):
+        found.append(Reason("sender-unknown", {"sender": mail.from_addr or "(unknown)"}))
+    return found
 
 
 def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
@@ -349,9 +382,7 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
             "a change of members: " + ", ".join(m.name for m in joining) or "someone leaves"
         )
     if leaving:
-        result.review_notes.append(
-            f"{', '.join(leaving)} leaves the network; a person confirms the change"
-        )
+        result.review_notes.append(Reason("member-leaves", {"names": ", ".join(leaving)}))
     if members and ("member_list" in kinds or "protocol" not in kinds):
         kinds.add("member_list")
         roles = role_assignments("\n".join(b.text for b in blocks))
@@ -471,36 +502,29 @@ def _decide(
     vague: list[str],
     ambiguous: bool,
 ) -> None:
-    review: list[str] = list(result.review_notes)
-    if problems:
-        review.extend(problems)
+    review: list[Reason] = list(result.review_notes)
+    review.extend(Reason("unreadable", {"detail": p}) for p in problems)
     if vague and not result.meetings.meetings:
-        review.append(f"{vague[0]!r} is not a date; a person must read it")
+        review.append(Reason("date-vague", {"text": vague[0]}))
     if result.meetings.cancelled and not result.meetings.meetings:
-        review.append("a meeting is cancelled; a person confirms before it is removed")
+        review.append(Reason("meeting-cancelled"))
     if not result.kinds and not result.meetings.meetings and not problems:
         result.disposition = "ignored"
         result.ignored_reason = "no-content"
         result.reasons.append("nothing for the store: no network paperwork in it")
         return
     if ambiguous:
-        review.append("more than one network is named and none clearly")
+        review.append(Reason("network-ambiguous"))
     elif result.network is None:
-        review.append("no network could be told from the mail")
+        review.append(Reason("network-unknown"))
     if "member_list" in result.kinds and not result.members:
-        review.append("it looks like a member list but no people could be read")
+        review.append(Reason("member-list-empty"))
     if result.protocol is not None and result.protocol[0] is None:
-        review.append("a protocol, but the meeting's date could not be found")
-    failed = _authentication_failed(mail)
-    if failed:
-        review.append(f"the sender's domain failed {failed} (Authentication-Results)")
-    if not _trusted(mail.from_addr, ctx):
-        review.append(
-            f"the sender {mail.from_addr or '(unknown)'} is not a known member or from a "
-            "trusted domain"
-        )
+        review.append(Reason("protocol-undated"))
+    review.extend(sender_reasons(mail, ctx))
     if review:
         result.disposition = "needs_review"
-        result.reasons.extend(review)
+        result.review = review
+        result.reasons.extend(r.english() for r in review)
     else:
         result.disposition = "apply"

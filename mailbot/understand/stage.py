@@ -21,6 +21,7 @@ from mailbot.models import AttachmentText, Message, MessageState, Understanding
 from mailbot.parse.mime import ParsedMail, parse_mail
 from mailbot.parse.types import Limits
 from mailbot.pipeline import StageContext, Transition
+from mailbot.reasons import Reason
 from mailbot.understand.analyze import Context, analyze
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ def understand_safely(raw: bytes, ctx: Context, limits: Limits) -> dict[str, obj
     except Exception as exc:
         log.exception("reading the mail failed")
         envelope = read_envelope(raw)
+        reason = Reason("reader-failed", {"error": f"{type(exc).__name__}: {exc}"})
         return {
             "message_id": envelope.message_id,
             "from": envelope.from_addr,
@@ -53,7 +55,8 @@ def understand_safely(raw: bytes, ctx: Context, limits: Limits) -> dict[str, obj
             "members": [],
             "meetings": [],
             "protocol": None,
-            "reasons": [f"mailbot could not read this mail: {type(exc).__name__}: {exc}"],
+            "reasons": [reason.english()],
+            "review": [reason.to_json()],
             "changes": [],
         }
 
