@@ -25,7 +25,7 @@ from mailbot.pipeline import Pipeline, Stage
 from mailbot.rawstore import RawStore
 from mailbot.registry.load import build_states, known_senders
 from mailbot.registry.stage import RegisterStage
-from mailbot.rules import Network, load_networks
+from mailbot.rules import LoadedRules, Network, load_rules
 from mailbot.sources.imap import Credentials
 from mailbot.statedir import private_file, secure_state_dir
 from mailbot.understand.analyze import Context
@@ -46,8 +46,24 @@ class App:
     _senders_cache: tuple[object, dict[str, set[str]]] | None = field(default=None, repr=False)
 
     @cached_property
+    def rules(self) -> LoadedRules:
+        """The rules folder: sound networks, and broken files (each named once, in one
+        sentence; its network is skipped, the others go on)."""
+        loaded = load_rules(self.settings.rules_dir)
+        for problem in loaded.problems:
+            if problem.file.stem in loaded.broken:
+                log.error(
+                    "rules: %s; network %r is skipped until the file is fixed",
+                    problem,
+                    problem.file.stem,
+                )
+            else:
+                log.error("rules: %s", problem)
+        return loaded
+
+    @property
     def networks(self) -> list[Network]:
-        return load_networks(self.settings.rules_dir)
+        return self.rules.networks
 
     def understanding_context(self) -> Context:
         return Context.build(
@@ -79,8 +95,13 @@ class App:
             UnderstandStage(
                 context, self.settings.limits.parse_limits(), senders=self.known_senders
             ),
-            RegisterStage(),
+            RegisterStage(self.match_windows),
         ]
+
+    @property
+    def match_windows(self) -> dict[str, int]:
+        """Each network's `protocol.match_window_days` (a protocol on another day)."""
+        return {n.slug: n.obligations.protocol.match_window_days for n in self.networks}
 
     def known_senders(self) -> dict[str, set[str]]:
         """Current members' addresses per network, from the registry; recomputed only
@@ -93,7 +114,9 @@ class App:
             ).one()
         if self._senders_cache is not None and self._senders_cache[0] == marker:
             return self._senders_cache[1]
-        states = build_states(self.engine, [n.slug for n in self.networks])
+        states = build_states(
+            self.engine, [n.slug for n in self.networks], windows=self.match_windows
+        )
         senders = known_senders(states)
         for net in self.networks:
             # Addresses pinned in rules/ are trusted for their network, list or no list.
@@ -238,9 +261,19 @@ class App:
                 retry_base=o.retry_base_seconds,
                 retry_max=o.retry_max_seconds,
                 max_attempts=o.max_attempts,
+                sent_folder_grace=self.sent_folder_grace,
             ),
             lock_file=self.settings.state_dir / "outbox.lock",
         )
+
+    @property
+    def sent_folder_grace(self) -> float:
+        """How long to look for the server's own Sent copy (see `Outbox._copy`)."""
+        configured = self.settings.outbox.sent_folder_grace
+        if configured is not None:
+            return configured
+        host = self.settings.smtp.host.lower()
+        return 10.0 if host.endswith(("office365.com", "outlook.com")) else 0.0
 
     def send_due(
         self,
@@ -248,18 +281,22 @@ class App:
         *,
         dry_run: bool | None = None,
         stop: Callable[[], bool] = lambda: False,
+        reminders: bool = True,
     ) -> DispatchReport:
-        """Send (or, dry-run, mark) every outbox row that is due, with the Sent-folder
-        copy when one is configured. `dry_run` None: the configuration decides."""
+        """Send every outbox row that is due, with the Sent-folder copy when one is
+        configured. `dry_run` None: the configuration decides (a dry run sends nothing).
+        `reminders`: whether reminders may go now (working days, from the daily time)."""
         dry = self.settings.outbox.dry_run if dry_run is None else dry_run
-        sent_copy = None if dry else self.sent_folder()
+        if dry:
+            return DispatchReport()
+        sent_copy = self.sent_folder()
         try:
             return self.outbox.dispatch(
-                None if dry else self.transport,
+                self.transport,
                 today,
-                dry_run=dry,
                 sent_copy=sent_copy,
                 stop=stop,
+                reminders=reminders,
             )
         finally:
             if sent_copy is not None:

@@ -30,7 +30,7 @@ from mailbot.config import Settings, load_settings
 from mailbot.errors import MailbotError
 from mailbot.models import Message, MessageEvent, MessageSource, MessageState, Understanding
 from mailbot.redact import format_exception, install_thread_hook, redact
-from mailbot.statedir import private_umask
+from mailbot.statedir import StateLock, private_umask
 
 app = typer.Typer(
     name="mailbot",
@@ -133,10 +133,13 @@ def run(
     from mailbot.daemon import Daemon
 
     mailbot = _open(config, state, rules, verbose)
-    print(f"mailbot {__version__}: store {mailbot.settings.safe_database_url}", file=sys.stderr)
-    daemon = Daemon(mailbot)
-    daemon.install_signal_handlers()
-    raise typer.Exit(daemon.run())
+    # One daemon per state: a second would plan and send everything twice.
+    with StateLock(mailbot.state_dir, "mailbot run"):
+        print(f"mailbot {__version__}: store {mailbot.settings.safe_database_url}", file=sys.stderr)
+        daemon = Daemon(mailbot)
+        daemon.install_signal_handlers()
+        code = daemon.run()
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -350,7 +353,14 @@ def check(
     print(f"store:   {settings.safe_database_url} ... ", end="", file=sys.stderr, flush=True)
     _ = mailbot.engine
     print("ok", file=sys.stderr)
-    smtp_ok = _check_smtp(mailbot)
+    rules_ok = _check_rules(mailbot)
+    smtp_ok = _check_smtp(mailbot) and rules_ok
+    if not settings.outbox.coordinators:
+        print(
+            "digest:  no coordinators configured (outbox.coordinators): no weekly digest is "
+            "sent, and notices without a recipient go to nobody",
+            file=sys.stderr,
+        )
     if not settings.imap.enabled:
         print(
             f"mailbox: none configured; the daemon watches {settings.inbox_dir}/", file=sys.stderr
@@ -395,6 +405,16 @@ def check(
         client.logout()
     if problems or not smtp_ok:
         raise typer.Exit(1)
+
+
+def _check_rules(mailbot: App) -> bool:
+    """The rules folder: True when every file is sound (a broken one stops its network)."""
+    loaded = mailbot.rules
+    names = ", ".join(n.slug for n in loaded.networks) or "none"
+    print(f"rules:   {len(loaded.networks)} networks ({names})", file=sys.stderr)
+    for problem in loaded.problems:
+        print(f"rules:   BROKEN {problem}", file=sys.stderr)
+    return not loaded.problems
 
 
 def _check_smtp(mailbot: App) -> bool:

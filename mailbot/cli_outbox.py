@@ -31,6 +31,7 @@ from mailbot.cli_options import (
 from mailbot.config import load_settings
 from mailbot.models import OutboxItem, OutboxState
 from mailbot.outbox.store import as_json as item_json
+from mailbot.statedir import StateLock
 from mailbot.ticker import Ticker, TickReport, end_of_day, today_in_sweden
 
 out = Console()
@@ -113,6 +114,15 @@ def tick(
         else [single or today_in_sweden()]
     )
     mailbot = _app(config, state, rules, verbose)
+    # A tick beside a running daemon would plan and send what the daemon does too.
+    # Another tick (a cron job and an operator at once) is waited for, up to ten minutes.
+    with StateLock(mailbot.state_dir, "mailbot tick", wait=600):
+        _tick(mailbot, days, send=send, no_intake=no_intake, as_json=as_json)
+
+
+def _tick(
+    mailbot: App, days: list[date], *, send: bool | None, no_intake: bool, as_json: bool
+) -> None:
     dry_run = None if send is None else not send
     ticker = Ticker(mailbot)
     if not no_intake:
@@ -142,13 +152,15 @@ def tick(
     )
     total = reports[-1].dispatch
     sent = sum(r.dispatch.sent for r in reports)
-    dry = sum(r.dispatch.dry_run for r in reports)
+    dry = sum(1 for r in rows if r.state == OutboxState.DRY_RUN.value)
+    quiet = sum(1 for r in rows if r.state == OutboxState.SKIPPED.value)
     deferred = sum(r.dispatch.deferred for r in reports)
     failed = sum(r.dispatch.failed for r in reports)
     capped = total.capped
     out.print(
         f"{len(rows)} planned; {sent} sent, {dry} dry-run, {deferred} deferred, {failed} failed"
-        + (f", {capped} waiting for tomorrow (daily cap)" if capped else ""),
+        + (f", {capped} waiting for tomorrow (daily cap)" if capped else "")
+        + (f", {quiet} skipped (a first start catches up quietly)" if quiet else ""),
         highlight=False,
     )
     out.print(f"outgoing: {mailbot.describe_transport()}", highlight=False)
@@ -216,10 +228,10 @@ def outbox_show(
         sys.stdout.buffer.write(row.mime)
         return
     text = _plain_text(row.mime)
+    shown = item_json(row)  # one truth for `list` and `show` (sent: null unless sent)
     if as_json:
         data = {
-            **item_json(row),
-            "message_id": row.message_id,
+            **shown,
             "attempts": row.attempts,
             "last_error": row.last_error,
             "redirected": row.redirected,
@@ -238,7 +250,7 @@ def outbox_show(
         ("about", row.about.isoformat() if row.about else "-"),
         ("state", row.state),
         ("created", row.created_day.isoformat()),
-        ("sent", row.sent_day.isoformat() if row.sent_day else "-"),
+        ("sent", shown["sent"] or "-"),
         ("attempts", row.attempts),
         ("message-id", row.message_id),
         ("key", row.key),
@@ -311,7 +323,9 @@ def digest(
     views = Ticker(mailbot).views(day)
     o = mailbot.settings.outbox
     name = o.coordinator_name or None
-    context = digest_context(mailbot.engine, views, day, end_of_day(day), name)
+    context = digest_context(
+        mailbot.engine, views, day, end_of_day(day), name, mailbot.rules.broken
+    )
     rendered = mailbot.renderer.render("digest", context)
     target = output or mailbot.settings.state_dir / f"digest-{day.isoformat()}.html"
     target.parent.mkdir(parents=True, exist_ok=True)

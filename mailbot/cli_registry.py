@@ -79,8 +79,17 @@ def status(
     day = parse_today(today)
     mailbot = _app(config, state, rules)
     pictures = statuses(mailbot, day)
+    broken = mailbot.rules.broken
     if as_json:
-        data = {"today": day.isoformat(), "networks": [s.as_json() for s, _ in pictures]}
+        data = {
+            "today": day.isoformat(),
+            "networks": [s.as_json() for s, _ in pictures],
+            # Networks whose rules file cannot be read: skipped until it is fixed.
+            "broken": [
+                {"network": slug, "problems": [str(p) for p in problems]}
+                for slug, problems in sorted(broken.items())
+            ],
+        }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return
     # One block per network, worst first: readable in any width, and in a log.
@@ -104,6 +113,11 @@ def status(
                 f"  [{colours[f.severity]}]{f.severity:<8}[/] {f.rule:<22} {f.subject}{due}",
                 highlight=False,
             )
+    for slug, problems in sorted(broken.items()):
+        out.print(
+            f"\n[bold]{slug}[/]  [red]not checked: its rules file is broken[/]\n  {problems[0]}",
+            highlight=False,
+        )
 
 
 def network(
@@ -145,7 +159,7 @@ def network(
                     "start": m.start.strftime("%H:%M") if m.start else None,
                     "end": m.end.strftime("%H:%M") if m.end else None,
                     "place": m.place,
-                    "status": m.status,
+                    "status": picture.phases.get(m.date, m.status),
                     "protocol": m.protocol_received is not None,
                     "moved_from": m.moved_from.isoformat() if m.moved_from else None,
                     "message": m.message_pk,
@@ -178,7 +192,7 @@ def network(
             meeting.date.isoformat(),
             when,
             meeting.place or "",
-            meeting.status + moved,
+            picture.phases.get(meeting.date, meeting.status) + moved,
             "yes" if meeting.protocol_received else "no",
         )
     out.print(table)

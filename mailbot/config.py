@@ -9,15 +9,23 @@ from the environment or from a file named in the config; they are held as
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import tomllib
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    SettingsError,
+)
 
 from mailbot.addresses import is_mailbox_address
 from mailbot.errors import ConfigError
@@ -32,8 +40,48 @@ DEFAULT_TRUSTED_DOMAINS = (
     "tidaholm.se", "toreboda.se", "vara.se", "skaraborg.se",
 )  # fmt: skip
 
+log = logging.getLogger(__name__)
+
 ENV_PREFIX = "MAILBOT_"
 DEFAULT_CONFIG_NAME = "mailbot.toml"
+
+
+class _ListFriendlyEnv(EnvSettingsSource):
+    """The environment, where a list is written as people write it: comma-separated
+    (`MAILBOT_OUTBOX__COORDINATORS=a@kommun.se,b@kommun.se`); JSON is accepted too."""
+
+    def decode_complex_value(self, field_name: str, field: Any, value: Any) -> Any:
+        try:
+            return super().decode_complex_value(field_name, field, value)
+        except ValueError:
+            annotation = getattr(field, "annotation", None)
+            if get_origin(annotation) is list and isinstance(value, str):
+                return [item.strip() for item in value.split(",") if item.strip()]
+            raise
+
+
+# Environment variables mailbot reads besides the settings (the CLI's and the tests').
+_OTHER_ENV = {
+    "CONFIG", "STATE_DIR", "RULES_DIR", "ACTOR", "DEBUG", "TEST_FAULT", "REQUIRE_POSTGRES",
+    "TEST_CORPORA", "TEST_SMTP_PORT",
+}  # fmt: skip
+
+
+def unknown_environment(environ: Mapping[str, str] | None = None) -> list[str]:
+    """`MAILBOT_*` variables that name no setting (a single underscore where two belong,
+    `MAILBOT_IMAP_HOST`, or a misspelt key): they would be silently ignored."""
+    environ = os.environ if environ is None else environ
+    known = set(_OTHER_ENV)
+    for name, field in Settings.model_fields.items():
+        known.add(name.upper())
+        section = field.annotation
+        if isinstance(section, type) and issubclass(section, BaseModel):
+            known.update(f"{name.upper()}__{key.upper()}" for key in section.model_fields)
+    return sorted(
+        key
+        for key in environ
+        if key.upper().startswith(ENV_PREFIX) and key.upper()[len(ENV_PREFIX) :] not in known
+    )
 
 
 class Security(StrEnum):
@@ -231,6 +279,9 @@ class OutboxConfig(_Section):
     coordinators: list[str] = Field(default_factory=list)
     # The coordinator's name, for greetings ("Hej Anna!"); empty: "Hej!".
     coordinator_name: str = ""
+    # Who answers for a deliverable of the school directors (rules: responsible =
+    # ["skolchef"]) when the network's rules file pins nobody (contacts.school_director).
+    school_director: str = ""
     # Render and record everything, send nothing (rows end in state "dry-run").
     dry_run: bool = False
     receipts: bool = True  # receipts to senders of applied mail, review notices
@@ -255,14 +306,14 @@ class OutboxConfig(_Section):
     # IMAP folder that gets a copy of every sent mail (needs [imap]); empty: none.
     # Microsoft 365 calls it "Sent Items". Also used to resolve a crash mid-send.
     sent_folder: str = ""
+    # Seconds to look for the server's own copy in the Sent folder before filing one
+    # (Exchange Online files mail sent over SMTP AUTH itself, within seconds). Empty:
+    # 10 for Microsoft 365 (smtp.office365.com), else 0 (one look right after sending).
+    sent_folder_grace: float | None = Field(default=None, ge=0, le=120)
 
     @property
     def sender(self) -> str:
         return self.from_address or self.mailbox
-
-    @property
-    def coordinator_addresses(self) -> list[str]:
-        return list(self.coordinators) or [self.mailbox]
 
     @model_validator(mode="after")
     def _plain_addresses(self) -> OutboxConfig:
@@ -271,6 +322,8 @@ class OutboxConfig(_Section):
         if self.from_address:
             named.append(("outbox.from_address", self.from_address))
         named += [(f"outbox.coordinators[{i}]", a) for i, a in enumerate(self.coordinators)]
+        if self.school_director:
+            named.append(("outbox.school_director", self.school_director))
         for key, address in named:
             if not is_mailbox_address(address):
                 raise ValueError(
@@ -316,7 +369,7 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # Environment beats the file; the file arrives as init kwargs.
-        return (env_settings, init_settings)
+        return (_ListFriendlyEnv(settings_cls), init_settings)
 
     @property
     def database_url(self) -> str:
@@ -391,12 +444,21 @@ def load_settings(
             raise ConfigError(f"{path}: {exc}") from None
         except OSError as exc:
             raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+    for name in unknown_environment():
+        log.warning(
+            "%s names no setting and is ignored (nested settings take a double underscore: "
+            "MAILBOT_IMAP__HOST)",
+            name,
+        )
     try:
         settings = Settings(**data)
+    except SettingsError as exc:
+        raise ConfigError(f"cannot read the MAILBOT_* environment: {_cause(exc)}") from None
     except ValidationError as exc:
         where = f" in {path}" if path else ""
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+            f"{'.'.join(str(p) for p in err['loc'])}{_from_env(err['loc'])}: {err['msg']}"
+            for err in exc.errors()
         )
         raise ConfigError(f"invalid configuration{where}: {problems}") from None
     # Command-line options beat both file and environment.
@@ -409,6 +471,21 @@ def load_settings(
         settings = settings.model_copy(update=updates)
     REDACTOR.add_all(secrets_in(settings))
     return settings
+
+
+def _from_env(loc: Sequence[str | int]) -> str:
+    """' (from MAILBOT_X__Y)' when the environment set the value at `loc`."""
+    parts = [str(p) for p in loc if isinstance(p, str)]
+    for depth in range(len(parts), 0, -1):
+        name = ENV_PREFIX + "__".join(parts[:depth]).upper()
+        if name in {k.upper() for k in os.environ}:
+            return f" (from {name})"
+    return ""
+
+
+def _cause(exc: BaseException) -> str:
+    cause = exc.__cause__ or exc.__context__
+    return f"{exc}: {cause}" if cause else str(exc)
 
 
 def secrets_in(settings: Settings) -> list[str]:

@@ -25,7 +25,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from mailbot.app import App
 from mailbot.sources import MailSource
 from mailbot.sources.maildir import MaildirSource, ensure_maildir
-from mailbot.ticker import Ticker, today_in_sweden
+from mailbot.ticker import Ticker, reminders_allowed, today_in_sweden
 
 log = logging.getLogger(__name__)
 
@@ -133,8 +133,11 @@ class Daemon:
         self.recover()
         if not self.app.outbox.count_waiting():
             return
+        now = datetime.now(UTC)
+        today = today_in_sweden(now)
+        reminders = reminders_allowed(today, now, self.app.settings.outbox.daily_time)
         try:
-            self.app.send_due(today_in_sweden(), stop=self.stop.is_set)
+            self.app.send_due(today, stop=self.stop.is_set, reminders=reminders)
         except Exception:
             log.exception("sending failed; the next tick tries again")
 
@@ -163,6 +166,11 @@ class Daemon:
         log.info("outgoing mail: %s", self.app.describe_transport())
         if self.app.settings.outbox.dry_run:
             log.info("outbox.dry_run is on: notices are rendered and recorded, never sent")
+        if not self.app.settings.outbox.coordinators:
+            log.warning(
+                "no coordinators configured (outbox.coordinators): no weekly digest is sent, "
+                "and notices that have no recipient are not sent to anyone"
+            )
         # A crash mid-send left rows in `sending`: find out whether they went out.
         self.recover()
         if on_started is not None:

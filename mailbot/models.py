@@ -189,6 +189,9 @@ class OutboxState(StrEnum):
     DEFERRED = "deferred"
     FAILED = "failed"
     DRY_RUN = "dry-run"
+    # Planned at a first start, which catches up quietly: recorded (so it is not planned
+    # again), not sent (`outbox retry` sends it).
+    SKIPPED = "skipped"
 
 
 class OutboxItem(SQLModel, table=True):
@@ -230,3 +233,18 @@ class OutboxItem(SQLModel, table=True):
     sent_day: date | None = None  # the tick's day when it was sent
     sent_at: datetime | None = None
     copied_to_sent: bool = False  # appended to the IMAP Sent folder
+    # The notice's template context (bundle.encode_context): several reminders to one
+    # person on one day are written as one mail from these when they are sent.
+    context_json: str | None = Field(default=None, sa_column=Column(Text))
+    # The notice rendered on its own; `mime` is the mail it goes (went) out in, which is
+    # a bundle's when several reminders went together (they then share `message_id`).
+    notice_mime: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+
+
+class Meta(SQLModel, table=True):
+    """Facts about the store itself, as key and value (e.g. `first_tick`)."""
+
+    __tablename__ = "meta"
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: str = Field(sa_column=Column(Text, nullable=False))

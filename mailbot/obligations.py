@@ -51,6 +51,10 @@ class ProtocolRules(_Strict):
     # host municipality (someone from it).
     writer: Literal["sekreterare", "värdrektor", "värdkommun"] = "sekreterare"
     due_days: int = Field(default=14, ge=1, le=90)
+    # A protocol dated on no planned meeting, but within this many days of exactly one
+    # planned meeting that has no protocol yet, records that meeting held on another day
+    # (it is moved to the protocol's date). Two such meetings: the coordinator decides.
+    match_window_days: int = Field(default=21, ge=0, le=90)
     # Minutes are published on utbildningskaraborg.se (a duty shown, not checked by mail).
     publish: bool = False
 
@@ -60,8 +64,14 @@ class DeadlineRules(_Strict):
 
     member_list: str = "02-15"
     meeting_dates: str = "02-15"
+    # The autumn term's dates: a plan for the spring alone is complete until then, so a
+    # network is not "behind" for lack of autumn meetings before this day.
+    autumn_meeting_dates: str = "08-15"
+    # A deadline that falls on a weekend or holiday is stated as the working day before
+    # ("before"), or as it is ("as-is").
+    weekend_deadline: Literal["before", "as-is"] = "before"
 
-    @field_validator("member_list", "meeting_dates")
+    @field_validator("member_list", "meeting_dates", "autumn_meeting_dates")
     @classmethod
     def _month_day(cls, value: str) -> str:
         if not _MONTH_DAY.match(value):

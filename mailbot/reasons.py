@@ -91,6 +91,12 @@ CATALOG: Final[dict[str, Wording]] = {
         "{text!r} is not a date; a person must read it",
         "”{text}” är inget datum: läs själv",
     ),
+    "protocol-date-ambiguous": Wording(
+        "the protocol of {date} matches no planned meeting, and could record any of "
+        "{candidates}; a person says which",
+        "protokollet från {date} hör inte till någon planerad träff och kan gälla "
+        "{candidates}: välj vilken",
+    ),
     "unreadable": Wording(
         "{detail}",
         "{detail_sv}",

@@ -103,17 +103,35 @@ def check_rules(rules_dir: Path) -> list[RuleProblem]:
     return _read_folder(rules_dir)[1]
 
 
-def load_networks(rules_dir: Path) -> list[Network]:
-    """Every network file in the folder, sorted by slug. Raises ConfigError, with the
-    first problem as `file:line: message`, when the folder has any problem."""
+@dataclass(frozen=True)
+class LoadedRules:
+    """The networks whose files are sound, and the files that are not. One broken file
+    stops only its own network: it is skipped (and shown as broken), the others go on."""
+
+    networks: list[Network]
+    broken: dict[str, list[RuleProblem]]  # network slug (the file's stem) -> its problems
+    problems: list[RuleProblem]  # every problem, the folder's own included
+
+
+def load_rules(rules_dir: Path) -> LoadedRules:
+    """Every sound network file in the folder, sorted by slug, and what is broken.
+    Raises ConfigError only when the folder itself does not exist."""
     if not rules_dir.is_dir():
         raise ConfigError(f"rules folder {rules_dir} does not exist (--rules / MAILBOT_RULES_DIR)")
-    networks, problems = _read_folder(rules_dir, require_files=False)
-    if problems:
-        more = len(problems) - 1
-        suffix = f" ({more} more: run `mailbot rules check`)" if more else ""
-        raise ConfigError(f"{problems[0]}{suffix}")
-    return networks
+    good, problems = _read_all(rules_dir, require_files=False)
+    bad = {p.file for p in problems}
+    broken: dict[str, list[RuleProblem]] = {}
+    for problem in problems:
+        if problem.file.suffix.lower() == ".toml" and problem.file.parent == rules_dir:
+            broken.setdefault(problem.file.stem, []).append(problem)
+    networks = [_network(read) for read in good if read.path not in bad]
+    return LoadedRules(networks, broken, problems)
+
+
+def load_networks(rules_dir: Path) -> list[Network]:
+    """The sound networks of the folder (see `load_rules`); raises ConfigError only
+    when the folder does not exist."""
+    return load_rules(rules_dir).networks
 
 
 # --- reading ----------------------------------------------------------------------
@@ -132,6 +150,17 @@ class _Read:
 def _read_folder(
     rules_dir: Path, *, require_files: bool = True
 ) -> tuple[list[Network], list[RuleProblem]]:
+    good, problems = _read_all(rules_dir, require_files=require_files)
+    if problems:
+        return [], problems
+    return [_network(read) for read in good], []
+
+
+def _read_all(
+    rules_dir: Path, *, require_files: bool = True
+) -> tuple[list[_Read], list[RuleProblem]]:
+    """The files that validated on their own, and every problem (alias conflicts
+    between files included)."""
     if not rules_dir.is_dir():
         return [], [RuleProblem(rules_dir, None, "the rules folder does not exist")]
     problems: list[RuleProblem] = []
@@ -159,9 +188,7 @@ def _read_folder(
         if read is not None and not file_problems:
             good.append(read)
     problems.extend(_alias_conflicts(good))
-    if problems:
-        return [], problems
-    return [_network(read) for read in good], []
+    return good, problems
 
 
 def _network(read: _Read) -> Network:

@@ -17,11 +17,15 @@ it.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from mailbot.errors import MailbotError
 
 log = logging.getLogger(__name__)
 
@@ -105,3 +109,74 @@ def find_loose_modes(root: Path) -> LooseModes | None:
     if loose_folder is None and not count:
         return None
     return LooseModes(loose_folder, count, example)
+
+
+# -- one daemon per state ---------------------------------------------------------------
+
+LOCK_NAME = "daemon.lock"
+
+
+class StateBusy(MailbotError):
+    """Another mailbot process holds the state's lock (a daemon is running on it)."""
+
+
+class StateLock:
+    """An exclusive lock on the state folder, held by `mailbot run` for its lifetime and
+    by `mailbot tick` while it runs: two daemons on one state, or a tick beside the
+    daemon, would both plan and send. The kernel drops the lock when the process dies,
+    so a crash never leaves a stale lock; the file keeps the holder's pid for the
+    message."""
+
+    def __init__(self, state_dir: Path, what: str, *, wait: float = 0.0) -> None:
+        self.path = state_dir / LOCK_NAME
+        self.what = what
+        # How long to wait for another short-lived holder (a `tick` from cron) to finish;
+        # a running daemon is never waited for: it holds the lock until it stops.
+        self.wait = wait
+        self._fd: int | None = None
+
+    def acquire(self) -> StateLock:
+        self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = _read_holder(fd)
+                if "mailbot run" not in holder and time.monotonic() < deadline:
+                    time.sleep(0.2)
+                    continue
+                os.close(fd)
+                raise StateBusy(
+                    f"{holder} is already running on {self.path.parent} (lock {self.path}); "
+                    f"stop it before starting {self.what}, or give another --state"
+                ) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()} {self.what}\n".encode())
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> StateLock:
+        return self.acquire()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        text = os.pread(fd, 200, 0).decode(errors="replace").strip()
+    except OSError:
+        text = ""
+    pid, _, what = text.partition(" ")
+    if pid.isdigit():
+        return f"{what or 'mailbot'} (pid {pid})"
+    return "another mailbot process"

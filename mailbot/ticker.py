@@ -17,13 +17,14 @@ from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, col, select
 
+from mailbot import meta
 from mailbot.app import App
 from mailbot.models import Message, MessageState, OutboxItem, Understanding
 from mailbot.outbox.bounces import match_bounces
 from mailbot.outbox.digest import digest_context
 from mailbot.outbox.planner import MailSeen, NetworkView, Notice, PlanSettings, plan
 from mailbot.outbox.store import DispatchReport
-from mailbot.registry.engine import STOCKHOLM, evaluate, local_date
+from mailbot.registry.engine import STOCKHOLM, evaluate, is_working_day, local_date
 from mailbot.registry.load import build_states
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,27 @@ def daily_moment(day: date, at: str) -> datetime:
     return datetime.combine(day, time(hour, minute), STOCKHOLM)
 
 
+def reminders_allowed(day: date, moment: datetime, at: str) -> bool:
+    """Reminders go out on working days, from the daily time on (registry.engine's
+    `is_working_day`: no weekends, no holidays). Answers to mail go any time."""
+    return is_working_day(day) and moment >= daily_moment(day, at)
+
+
+# What a first start leaves to the digest: the backlog of a whole year at once would be
+# a flood. Recorded as `skipped` (so later rounds follow their usual rhythm), not sent.
+# What a person needs that day still goes: meeting reminders, answers to recent mail,
+# a deliverable due soon, the digest.
+BACKLOG_KINDS = frozenset(
+    {"protocol-reminder", "meetings-behind", "member-list-missing", "meeting-dates-missing"}
+)
+
+
+def backlog(notice: Notice) -> bool:
+    if notice.kind in BACKLOG_KINDS:
+        return True
+    return notice.kind == "deliverable-reminder" and notice.topic.endswith(":after")
+
+
 @dataclass
 class TickReport:
     today: date
@@ -59,6 +81,7 @@ class TickReport:
     bounced: int = 0
     planned: list[OutboxItem] = field(default_factory=list)
     dispatch: DispatchReport = field(default_factory=DispatchReport)
+    quiet: bool = False  # a first start: the backlog was recorded, not sent
 
 
 @dataclass
@@ -68,7 +91,12 @@ class Ticker:
 
     def views(self, today: date) -> list[NetworkView]:
         networks = self.app.networks
-        states = build_states(self.app.engine, [n.slug for n in networks], until=end_of_day(today))
+        states = build_states(
+            self.app.engine,
+            [n.slug for n in networks],
+            until=end_of_day(today),
+            windows=self.app.match_windows,
+        )
         return [
             NetworkView(n, states[n.slug], evaluate(states[n.slug], n.obligations, today))
             for n in networks
@@ -115,7 +143,10 @@ class Ticker:
         views = self.views(today)
         settings = PlanSettings(
             mailbox=o.mailbox,
-            coordinators=tuple(o.coordinator_addresses),
+            # No coordinators configured: no digest and no redirected notices (they would
+            # land in the shared mailbox itself); `mailbot check` and the daemon say so.
+            coordinators=tuple(o.coordinators),
+            school_director=o.school_director or None,
             coordinator_name=o.coordinator_name or None,
             receipts=o.receipts,
             receipt_max_age_days=o.receipt_max_age_days,
@@ -124,7 +155,12 @@ class Ticker:
         )
         digest = (
             digest_context(
-                self.app.engine, views, today, end_of_day(today), o.coordinator_name or None
+                self.app.engine,
+                views,
+                today,
+                end_of_day(today),
+                o.coordinator_name or None,
+                self.app.rules.broken,
             )
             if digest_due
             else None
@@ -169,17 +205,31 @@ class Ticker:
             )
             moment = now or end_of_day(today)
             due = moment >= digest_moment(today, settings.digest_weekday, settings.digest_time)
-            notices = self.plan(
-                today,
-                digest_due=due,
-                reminders_due=moment >= daily_moment(today, settings.daily_time),
+            reminders = reminders_allowed(today, moment, settings.daily_time)
+            notices = self.plan(today, digest_due=due, reminders_due=reminders)
+            first = self.first_tick(today)
+            report.quiet = first
+            report.planned = self.app.outbox.add(
+                notices, today, dry_run=dry, quiet=backlog if first else lambda _n: False
             )
-            report.planned = self.app.outbox.add(notices, today)
-            if send or dry:
-                report.dispatch = self.app.send_due(today, dry_run=dry, stop=stop)
+            if send and not dry:
+                report.dispatch = self.app.send_due(
+                    today, dry_run=False, stop=stop, reminders=reminders
+                )
         if report.dispatch.stopped:
             log.error("sending paused: %s", report.dispatch.stopped)
         return report
+
+    def first_tick(self, today: date) -> bool:
+        """Whether this is the store's first tick ever (then it catches up quietly). A
+        store that already has outbox rows (from before the marker existed) is not new."""
+        if meta.get(self.app.engine, meta.FIRST_TICK) is not None:
+            return False
+        new = self.app.outbox.count_all() == 0
+        meta.set_once(self.app.engine, meta.FIRST_TICK, today.isoformat())
+        if new:
+            log.info("first start: catching up quietly; the digest shows the backlog")
+        return new
 
     def recover(self, today: date) -> tuple[int, int]:
         """Resolve rows a crash left in `sending` (at start, before anything is sent)."""

@@ -40,7 +40,12 @@ def _sent_now(path: Path) -> bytes:
 def test_daemon_sends_a_receipt_and_the_weekly_digest_once(tmp_path: Path) -> None:
     state = tmp_path / "state"
     # This week's digest is due from Monday 00:00 on, whatever the wall clock says.
-    env = {"MAILBOT_OUTBOX__DIGEST_TIME": "00:00", "MAILBOT_OUTBOX__DAILY_TIME": "00:00"}
+    # The coordinators as an operator writes a list in the environment: comma-separated.
+    env = {
+        "MAILBOT_OUTBOX__DIGEST_TIME": "00:00",
+        "MAILBOT_OUTBOX__DAILY_TIME": "00:00",
+        "MAILBOT_OUTBOX__COORDINATORS": "samordnare@skaraborg.se, utbildning@skaraborg.se",
+    }
     with DaemonProcess(state, env=env) as daemon:
         daemon.start()
         assert "written as .eml files to" in daemon.log()
@@ -74,4 +79,10 @@ def test_daemon_sends_a_receipt_and_the_weekly_digest_once(tmp_path: Path) -> No
         daemon.wait_for_log("ready: ")
         assert daemon.stop(signal.SIGTERM) == 0
         assert sorted(str(m["X-Mailbot-Kind"]) for m in _outgoing(state)) == kinds
-        assert kinds.count("digest") == 1 and kinds.count("receipt") == 1
+        # One digest a coordinator (two, from a comma-separated list), one receipt.
+        assert kinds.count("digest") == 2 and kinds.count("receipt") == 1
+        digests = [m for m in _outgoing(state) if m["X-Mailbot-Kind"] == "digest"]
+        assert sorted(m["To"].addresses[0].addr_spec for m in digests) == [
+            "samordnare@skaraborg.se",
+            "utbildning@skaraborg.se",
+        ]

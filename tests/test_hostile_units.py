@@ -274,7 +274,7 @@ def test_every_reason_code_has_english_and_swedish_words() -> None:
     args = {
         "sender": "a@b.se", "check": "DMARC=fail", "header": "Sender", "domain": "x.se",
         "count": 2, "names": "Vera Holm", "text": "vecka 44", "detail": "encrypted",
-        "error": "ValueError: x",
+        "error": "ValueError: x", "date": "2025-04-25", "candidates": "2025-04-18, 2025-05-02",
     }  # fmt: skip
     for code in CATALOG:
         reason = Reason(code, args)

@@ -54,7 +54,7 @@ from tests.support.outbox import (
     tick,
     write_config,
 )
-from tests.support.smtp import SmtpServer
+from tests.support.smtp import ReceivedMessage, SmtpServer
 
 DAY = REMINDER_DAY.isoformat()
 REMINDER_KEY = f"meeting-reminder:{NETWORK}:{MEETING}@{MEETING}#1:{CHAIR}"
@@ -156,6 +156,7 @@ def test_reminder_reaches_the_chair_over_smtp(
         "about": "2025-01-23",
         "key": REMINDER_KEY,
         "state": "sent",
+        "message_id": parse(received.data)["Message-ID"],
         "created": DAY,
         "sent": DAY,
     }
@@ -414,6 +415,30 @@ def test_sent_mail_is_filed_once_in_the_sent_folder(
     assert b"\\Seen" in filed[1]
     uid = only(dovecot.uids("Sent"))
     assert dovecot.fetch_raw("Sent", uid) == only(smtp.messages).data  # what they got
+
+
+def test_a_server_that_files_its_own_sent_copy_gets_no_second_one(
+    smtp: SmtpServer, dovecot: Dovecot, state: Path, tmp_path: Path
+) -> None:
+    """Exchange Online keeps a copy of what is sent over SMTP AUTH in Sent Items: mailbot
+    finds it by Message-ID and files none of its own (the mail would show twice)."""
+    dovecot.create_folder("Sent")
+
+    def exchange_files_it(message: ReceivedMessage) -> None:
+        time.sleep(0.5)  # the server files its copy a moment after accepting the mail
+        dovecot.append("Sent", message.data, flags=[b"\\Seen"])
+
+    smtp.on_message = exchange_files_it
+    config = write_config(
+        tmp_path / "mailbot.toml", smtp=smtp, imap=dovecot, sent_folder="Sent",
+        sent_folder_grace=5,
+    )  # fmt: skip
+    report = tick(config, state, REMINDER_DAY)
+    assert report.dispatch.sent == 1
+    filed = only(sent_folder_ids(dovecot))  # the server's copy, and only that
+    assert filed[0] == only(message_ids(smtp))
+    row = reminder_row(rows(config, state))
+    assert row_detail(config, state, row["id"])["copied_to_sent"] is True
 
 
 def crash_tick(config: Path, state: Path) -> None:

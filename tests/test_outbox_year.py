@@ -15,16 +15,21 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support.cli import mailbot, messages_json
+from mailbot.registry.engine import is_working_day
+from tests.support.cli import clean_env, mailbot, messages_json
 from tests.test_scenario_year import confirm_removals
 
 SCENARIO = Path(__file__).resolve().parent / "scenario_year"
 TIMED = {"meeting-reminder", "meeting-moved", "meeting-cancelled", "protocol-reminder"}
+# The coordinator gets the digest and the notices that have no recipient (issue 10: with
+# no coordinator configured, nobody would).
+COORDINATORS = {"MAILBOT_OUTBOX__COORDINATORS": "utbildning@skaraborg.se"}
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +48,7 @@ def year(tmp_path_factory: pytest.TempPathFactory) -> Path:
     confirm_removals(state)
     res = mailbot(
         "tick", "--from", "2025-01-01", "--to", "2025-12-31", "--no-intake", "--state", state,
-        timeout=900,
+        timeout=900, env=clean_env(**COORDINATORS),
     )  # fmt: skip
     assert res.returncode == 0, res.stderr
     return state
@@ -98,7 +103,7 @@ def test_none_twice_and_every_row_as_the_interface_says(year: Path) -> None:
     for row in rows:
         assert list(row) == [
             "id", "kind", "network", "to", "cc", "subject", "about", "key", "state",
-            "created", "sent",
+            "message_id", "created", "sent",
         ]  # fmt: skip
         assert row["kind"] in kinds
         assert row["state"] == "sent" and row["sent"] == row["created"]
@@ -113,12 +118,30 @@ def test_none_twice_and_every_row_as_the_interface_says(year: Path) -> None:
     assert behind and all(r["cc"] == ["utbildning@skaraborg.se"] for r in behind)
 
 
+def test_reminders_on_working_days_and_one_mail_a_person_a_day(year: Path) -> None:
+    rows = _outbox(year)
+    answers = {"receipt", "review-notice", "meeting-moved", "meeting-cancelled", "digest"}
+    reminders = [r for r in rows if r["kind"] not in answers]
+    assert len(reminders) > 40
+    for row in reminders:
+        assert is_working_day(date.fromisoformat(row["sent"])), row
+    mails: dict[tuple[str, str], set[str]] = {}
+    for row in reminders:
+        mails.setdefault((row["to"][0], row["sent"]), set()).add(row["message_id"])
+    assert all(len(ids) == 1 for ids in mails.values())
+    # Several reminders to one person on one day went as one mail: e.g. 17 February,
+    # when the dates, the behind and the arbetsordning were due for Vuxenutbildning.
+    assert any(len([r for r in reminders if (r["to"][0], r["sent"]) == key]) > 1 for key in mails)
+
+
 def test_ticking_a_day_again_sends_nothing_new(year: Path) -> None:
     before = _outbox(year)
     files = sorted((year / "outbox").glob("*.eml"))
-    assert len(files) == len(before)
+    assert len(files) == len({r["message_id"] for r in before})  # a bundle is one mail
     for day in ("2025-03-03", "2025-09-08", "2025-12-31"):
-        res = mailbot("tick", "--today", day, "--no-intake", "--state", year)
+        res = mailbot(
+            "tick", "--today", day, "--no-intake", "--state", year, env=clean_env(**COORDINATORS)
+        )
         assert res.returncode == 0, res.stderr
     assert _outbox(year) == before
     assert sorted((year / "outbox").glob("*.eml")) == files

@@ -874,13 +874,16 @@ def behind_views(**state_args: Any) -> Callable[[date], list[NetworkView]]:
 
 
 def test_meetings_behind_to_the_chair_with_the_coordinators_in_cc_monthly() -> None:
+    # A plan without one meeting: nobody is behind before the dates are due (15 Feb), and
+    # a plan may be for the spring alone until 15 August; the pace first asks for a
+    # meeting on 1 April (4 * 3 // 11 = 1). Then monthly, at most four rounds.
     outbox = run_days("2025-01-01", "2025-12-31", behind_views(), settings=TWO_COORDINATORS)
     behind = outbox.of("meetings-behind")
     assert [(day, n.round) for day, n in behind] == [
-        (D("2025-01-01"), 1),
-        (D("2025-01-31"), 2),
-        (D("2025-03-02"), 3),
-        (D("2025-04-01"), 4),
+        (D("2025-04-01"), 1),
+        (D("2025-05-01"), 2),
+        (D("2025-05-31"), 3),
+        (D("2025-06-30"), 4),
     ]
     for _, notice in behind:
         assert notice.to.address == CHAIR
@@ -895,8 +898,9 @@ def test_meetings_behind_to_the_chair_with_the_coordinators_in_cc_monthly() -> N
 
 
 def test_meetings_behind_starts_again_in_a_new_year() -> None:
-    # From 5 December the next round would be 4 January: the new year starts at 1.
-    outbox = run_days("2025-12-05", "2026-03-31", behind_views())
+    # The new year starts at round 1 again, once its own dates are due and its pace
+    # asks for a meeting (1 April).
+    outbox = run_days("2025-12-05", "2026-05-31", behind_views())
     assert [(n.topic, n.round) for _, n in outbox.of("meetings-behind")] == [
         ("meetings-behind:forskola:2025", 1),
         ("meetings-behind:forskola:2026", 1),
@@ -905,9 +909,9 @@ def test_meetings_behind_starts_again_in_a_new_year() -> None:
     ]
     assert outbox.days("meetings-behind") == [
         D("2025-12-05"),
-        D("2026-01-01"),
-        D("2026-01-31"),
-        D("2026-03-02"),
+        D("2026-04-01"),
+        D("2026-05-01"),
+        D("2026-05-31"),
     ]
 
 
@@ -924,7 +928,7 @@ def test_meetings_behind_redirected_once_a_year_without_a_chair() -> None:
     views_on = behind_views(members=people(chair=None))
     outbox = run_days("2025-01-01", "2025-12-31", views_on)
     behind = outbox.of("meetings-behind")
-    assert [(day, n.to.address, n.cc) for day, n in behind] == [(D("2025-01-01"), COORDINATOR, ())]
+    assert [(day, n.to.address, n.cc) for day, n in behind] == [(D("2025-04-01"), COORDINATOR, ())]
     assert behind[0][1].redirected is not None
 
 
@@ -955,7 +959,8 @@ def test_paperwork_to_chair_and_secretary_monthly(rule: str) -> None:
     ]
     notice = notices[0][1]
     assert notice.topic == f"{rule}:forskola:2025"
-    assert notice.context["deadline"] == D("2025-02-15")
+    # Saturday 15 February is stated as the working day before: Friday 14 February.
+    assert notice.context["deadline"] == D("2025-02-14")
     assert notice.context["year"] == 2025
     assert notice.context["mailbox"] == MAILBOX
     if rule == "meeting-dates-missing":
@@ -1066,7 +1071,9 @@ def test_deliverable_school_director_from_the_contacts() -> None:
 @pytest.mark.parametrize(
     ("responsible", "members", "expected"),
     [
-        (["skolchef"], None, [CHAIR]),  # no school director pinned: the chair
+        # No school director known: the coordinator is told (not the chair, who does not
+        # answer for it).
+        (["skolchef"], None, [COORDINATOR]),
         (["presidium"], people(presidium=False), [CHAIR]),  # no presidium listed
         (["sekreterare"], None, [SECRETARY]),
         (["ordforande", "presidium"], None, [CHAIR, PRESIDIUM, PRESIDIUM_2]),
@@ -1082,7 +1089,7 @@ def test_deliverable_recipients(
     outbox = run_days("2025-03-01", "2025-03-01", views_on)
     notices = outbox.of("deliverable-reminder")
     assert [n.to.address for _, n in notices] == expected
-    if expected == [COORDINATOR]:
+    if expected == [COORDINATOR] and responsible != ["skolchef"]:
         reason = notices[0][1].redirected
         assert reason is not None and "ansvarig för leveransen" in reason
 
@@ -1437,7 +1444,8 @@ def test_meeting_weekday_and_mission_ended_give_no_notice() -> None:
     st = state(meeting("2025-09-18"))  # a Thursday, far ahead
     today = D("2025-03-17")
     status = evaluate(st, net.obligations, today)
-    assert {f.rule for f in status.findings} == {"mission-ended"}
+    # After the mission's end its last rules stay in force (the weekday rule too).
+    assert {f.rule for f in status.findings} == {"mission-ended", "meeting-weekday"}
     assert plan([NetworkView(net, st, status)], [], History([]), today, SETTINGS) == []
     net = network(meetings={"weekdays": ["fredag"], "per_year": 1})
     status = evaluate(st, net.obligations, today)
@@ -1459,7 +1467,7 @@ def busy_inputs() -> tuple[list[NetworkView], list[MailSeen], History]:
         meeting("2025-04-10"),  # reminder due
         meeting("2025-04-25", moved_from="2025-04-07"),  # reminded, now moved
     )
-    grundskola = network("grundskola", "Grundskola")
+    grundskola = network("grundskola", "Grundskola", valid_to="2025-05-31")  # ends soon
     gr_sent = datetime(2024, 9, 2, 9)
     gr = state(
         members=[
@@ -1470,7 +1478,8 @@ def busy_inputs() -> tuple[list[NetworkView], list[MailSeen], History]:
         meeting_plans=(),
         slug="grundskola",
     )
-    vux = network("vuxenutbildning", "Vuxenutbildning", meetings={"per_year": 6})
+    # Twelve a year: the pace wants three held by April (12 * 3 // 11), one was.
+    vux = network("vuxenutbildning", "Vuxenutbildning", meetings={"per_year": 12})
     vx = state(meeting("2025-03-13"), members=[], member_lists=(), slug="vuxenutbildning")
     views = [view(st, BUSY_DAY, forskola), view(gr, BUSY_DAY, grundskola), view(vx, BUSY_DAY, vux)]
     mails = [
@@ -1514,6 +1523,7 @@ ALL_KINDS = [
     "member-list-missing",
     "meeting-dates-missing",
     "deliverable-reminder",
+    "mission-ending",
     "receipt",
     "review-notice",
     "digest",

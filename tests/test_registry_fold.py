@@ -99,3 +99,65 @@ def test_a_new_full_list_replaces_the_membership() -> None:
     state = fold("forskola", [*YEAR, later])
     assert [m.name for m in state.current_members()] == ["Ny Person"]
     assert len(state.member_lists) == 2
+
+
+# -- a meeting held on another day than planned (issue 10) -------------------------------
+
+PLAN = Applied(
+    1,
+    at(1, 20),
+    result(
+        kinds=["meeting_dates"],
+        meetings=[meeting("2025-02-14"), meeting("2025-04-18"), meeting("2025-06-13")],
+    ),
+)
+
+
+def protocol_of(pk: int, day: str, sent: datetime) -> Applied:
+    return Applied(
+        pk,
+        sent,
+        result(
+            kinds=["protocol"],
+            meetings=[meeting(day, None, None)],
+            protocol={"meeting_date": day, "attendees": ["Eva Ek"]},
+        ),
+    )
+
+
+def test_a_protocol_a_week_after_a_planned_holiday_records_that_meeting_held() -> None:
+    # Planned for Långfredagen 18 April; the protocol says 25 April; no correction mail.
+    state = fold("forskola", [PLAN, protocol_of(2, "2025-04-25", at(4, 28))])
+    assert sorted(state.meetings) == [date(2025, 2, 14), date(2025, 4, 25), date(2025, 6, 13)]
+    held = state.meetings[date(2025, 4, 25)]
+    assert (held.status, held.moved_from, held.protocol_message_pk) == (
+        "held",
+        date(2025, 4, 18),
+        2,
+    )
+    assert held.start is not None  # the plan's details move with it
+
+
+def test_the_window_is_a_rule_and_an_exact_date_wins() -> None:
+    late = [PLAN, protocol_of(2, "2025-05-12", at(5, 13))]  # 24 days after 18 April
+    assert date(2025, 4, 18) in fold("forskola", late).meetings  # outside 21 days: new
+    assert date(2025, 4, 18) not in fold("forskola", late, window=30).meetings
+    exact = fold("forskola", [PLAN, protocol_of(2, "2025-04-18", at(4, 22))])
+    assert exact.meetings[date(2025, 4, 18)].moved_from is None
+
+
+def test_two_candidates_are_not_guessed_in_the_fold() -> None:
+    # 2 May lies within 21 days of both 18 April and 16 May: the fold does not move
+    # either (the register stage sends such a protocol to review; applied anyway by a
+    # person, it is a meeting of its own).
+    plan = Applied(
+        1,
+        at(1, 20),
+        result(kinds=["meeting_dates"], meetings=[meeting("2025-04-18"), meeting("2025-05-16")]),
+    )
+    state = fold("forskola", [plan, protocol_of(2, "2025-05-02", at(5, 5))])
+    assert {d: m.status for d, m in state.meetings.items()} == {
+        date(2025, 4, 18): "planned",
+        date(2025, 5, 2): "held",
+        date(2025, 5, 16): "planned",
+    }

@@ -37,8 +37,10 @@ ALL_KINDS = [
     "member-list-missing",
     "meeting-dates-missing",
     "deliverable-reminder",
+    "mission-ending",
     "receipt",
     "review-notice",
+    "reminders",
     "digest",
 ]
 SWEDISH = re.compile(r"[åäöÅÄÖ]")

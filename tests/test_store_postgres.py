@@ -352,13 +352,16 @@ def test_two_ticks_racing_on_postgres_plan_and_send_each_notice_once(
     tmp_path: Path, postgres: Postgres, pg_url: str, pg_schema: str
 ) -> None:
     """The outbox on PostgreSQL: two `mailbot tick` processes on the same day at once
-    (a cron job and an operator, say) add each notice once and write each mail once."""
+    (a cron job and an operator, say): the second waits for the first (the state's
+    lock), and together they add each notice once and write each mail once."""
     import subprocess
     import sys
 
     scenario = Path(__file__).resolve().parent / "scenario_year" / "mails"
     state = tmp_path / "state"
-    env = clean_env(MAILBOT_STORE__URL=pg_url)
+    env = clean_env(
+        MAILBOT_STORE__URL=pg_url, MAILBOT_OUTBOX__COORDINATORS="utbildning@skaraborg.se"
+    )
     mails = [scenario / "001-introduktionsprogrammen-forteckning-docx.eml",
              scenario / "002-introduktionsprogrammen-motesplan.eml"]  # fmt: skip
     res = mailbot("ingest", "--state", state, *mails, env=env)

@@ -27,7 +27,8 @@ def _kinds(app: App) -> list[str]:
 def test_reminders_wait_for_the_daily_time_and_the_digest_for_monday_morning(
     settings: Settings,
 ) -> None:
-    app = App(settings.model_copy(update={"rules_dir": REPO / "rules"}))
+    outbox = settings.outbox.model_copy(update={"coordinators": ["samordnare@skaraborg.se"]})
+    app = App(settings.model_copy(update={"rules_dir": REPO / "rules", "outbox": outbox}))
     for name in (
         "001-introduktionsprogrammen-forteckning-docx.eml",
         "002-introduktionsprogrammen-motesplan.eml",

@@ -9,7 +9,7 @@ delivered, and the meetings of the next four weeks. The digest template renders 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -21,6 +21,7 @@ from mailbot.outbox.planner import NetworkView
 from mailbot.reasons import review_reasons
 from mailbot.registry.engine import holiday_on, local_date
 from mailbot.registry.state import Finding
+from mailbot.rules import RuleProblem
 
 ARRIVED_DAYS = 7
 UPCOMING_DAYS = 28
@@ -61,7 +62,12 @@ def finding_detail(finding: Finding, view: NetworkView) -> str | None:
     if finding.rule.startswith("deliverable-"):
         return finding.subject.split(", due ")[0]
     if finding.rule == "mission-ended" and rules.valid_to is not None:
-        return f"uppdraget gällde till {rules.valid_to.isoformat()}: reglerna behöver nästa period"
+        return (
+            f"uppdraget gällde till {rules.valid_to.isoformat()}: de senaste reglerna gäller "
+            "tills regelfilen får nästa period"
+        )
+    if finding.rule == "mission-ending" and rules.valid_to is not None:
+        return f"uppdraget gäller till {rules.valid_to.isoformat()}: reglerna behöver nästa period"
     return None
 
 
@@ -87,8 +93,10 @@ def digest_context(
     today: date,
     until: datetime,
     coordinator_name: str | None,
+    broken: Mapping[str, Sequence[RuleProblem]] | None = None,
 ) -> dict[str, Any]:
-    """The digest's context as known at `until` (the end of `today`)."""
+    """The digest's context as known at `until` (the end of `today`); `broken`: the
+    networks whose rules file cannot be read (they are skipped), with the problems."""
     order = {"behind": 0, "attention": 1, "on-track": 2}
     names = {v.network.slug: v.network.name for v in views}
     ranked = sorted(views, key=lambda v: (order[network_word(v)], v.network.name))
@@ -208,4 +216,15 @@ def digest_context(
         "review": review,
         "failed": failed,
         "upcoming": upcoming,
+        "broken": [
+            {
+                "network": slug,
+                "file": str(problems[0].file.name),
+                "problem": f"rad {problems[0].line}: {problems[0].message}"
+                if problems[0].line
+                else problems[0].message,
+            }
+            for slug, problems in sorted((broken or {}).items())
+            if problems
+        ],
     }

@@ -12,12 +12,22 @@ A notice's key is `TOPIC#ROUND:RECIPIENT`. The topic names what it is about (kin
 network, meeting date or year or deliverable), the round counts repeats of a topic, the
 recipient is one address (every notice is one mail to one person, with copies in cc).
 
-What is planned, and when (the issue's list, made exact):
+What is planned, and when (the issue's list, made exact). "Reminders" are every kind
+below but the answers to mail (receipt, review-notice, meeting-moved,
+meeting-cancelled) and the digest. The caller plans reminders only on working days
+(Monday to Friday that are no Swedish holiday: `registry.engine.is_working_day`), from
+the daily time on (`reminders=False` otherwise), so a reminder that would fall on a
+weekend or holiday is planned on the next working day; answers and the digest go any
+day. A deadline a mail states (`deadline`, `due_date`) that falls on a weekend or
+holiday is stated as the working day before (`registry.engine.stated_deadline`). The
+outbox sends every reminder due to one person at one time as one mail, and at most one
+reminder mail a person a day (outbox/bundle.py); planning is per topic, as below.
 
 meeting-reminder (topic `meeting-reminder:NET:DATE@ROOT`)
     To the chair, once per meeting, on the first day in [date - N, date - 1] that the
-    meeting is known and planned; N is the network's `meetings.remind_chair_days_before`.
-    A meeting announced later than N days ahead gets its reminder the day it is known.
+    meeting is known and planned and reminders are planned (a working day); N is the
+    network's `meetings.remind_chair_days_before`. A meeting announced later than N days
+    ahead gets its reminder the first such day it is known.
     Carries an .ics invitation (REQUEST) whose UID stays the same when the meeting moves.
 meeting-moved (`meeting-moved:NET:NEWDATE@ROOT`)
     To the chair, the day a move is known, when the old date already had a reminder or a
@@ -39,8 +49,10 @@ member-list-missing / meeting-dates-missing (`RULE:NET:YEAR`)
     To the chair and to the secretary (one mail each; one when it is the same person),
     while the finding fires; at most every 30 days, at most `max_rounds` times a year.
 deliverable-reminder (`deliverable-reminder:NET:KEY:DUE:before|after`)
-    To whoever answers for it (rules `responsible`: chair, secretary, presidium, school
-    director): once when `deliverable-due-soon` fires (`before`), once when
+    To whoever answers for it (rules `responsible`: chair, secretary, presidium (else the
+    chair), school director: `contacts.school_director` in rules/, else
+    `outbox.school_director` in the configuration; with nobody known, the coordinators,
+    once): once when `deliverable-due-soon` fires (`before`), once when
     `deliverable-overdue` fires (`after`, only within 60 days of the due date: a first
     start long after it sends no stale reminder); from then on the digest keeps it in view.
 receipt (`receipt:MESSAGE`) / review-notice (`review-notice:MESSAGE`)
@@ -50,13 +62,17 @@ receipt (`receipt:MESSAGE`) / review-notice (`review-notice:MESSAGE`)
     notice when a reason says the From may be forged (DMARC or SPF failing, a Sender or
     Return-Path on another domain, a From that is not one mailbox: a notice would go to
     someone who never wrote). Off with `outbox.receipts = false`.
+mission-ending (`mission-ending:NET:VALID_TO`)
+    To each coordinator, once, when `mission-ending` fires (the mission's period ends
+    within 60 days): the rules file needs the next period.
 digest (`digest:YYYY-Www`)
     To each coordinator, once per ISO week, when the caller says it is due.
 
 Recipients come from rules/ contacts first (an address pinned there), then the
 registry's latest member list (role ordforande, sekreterare, presidium). A notice with
 no known recipient goes to the coordinators instead, and says why (`redirected`); such
-a notice is not repeated (the coordinator sees the finding in every digest).
+a notice is not repeated (the coordinator sees the finding in every digest). With no
+coordinators configured, there is no digest and such a notice goes to nobody.
 `meeting-weekday` and `mission-ended` are for the coordinator only: the digest.
 """
 
@@ -69,6 +85,7 @@ from typing import Any
 
 from mailbot.obligations import Deliverable
 from mailbot.reasons import suspect_sender
+from mailbot.registry.engine import stated_deadline
 from mailbot.registry.state import (
     Finding,
     MeetingRecord,
@@ -214,6 +231,8 @@ class PlanSettings:
     receipt_max_age_days: int = 7
     max_rounds: int = 4
     own_addresses: tuple[str, ...] = ()
+    # Who answers for a `skolchef` deliverable when rules/ pins nobody (configuration).
+    school_director: str | None = None
 
 
 def plan(
@@ -388,7 +407,33 @@ class _Planner:
                 notices += self._paperwork(view, finding)
             elif finding.rule in ("deliverable-due-soon", "deliverable-overdue"):
                 notices += self._deliverable(view, finding)
+            elif finding.rule == "mission-ending":
+                notices += self._mission_ending(view, finding)
         return notices
+
+    def _mission_ending(self, view: NetworkView, finding: Finding) -> list[Notice]:
+        assert finding.due is not None
+        slug = view.network.slug
+        topic = f"mission-ending:{slug}:{finding.due.isoformat()}"
+        if self.history.last(topic) is not None:
+            return []
+        context = {
+            "network": view.network.name,
+            "valid_to": finding.due,
+            "days": (finding.due - self.today).days,
+            "rules_file": f"rules/{slug}.toml",
+        }
+        return [
+            Notice(
+                kind="mission-ending",
+                network=slug,
+                topic=topic,
+                round=1,
+                to=person,
+                context={**context, "recipient_name": person.name},
+            )
+            for person in self._coordinators()
+        ]
 
     def _protocol(self, view: NetworkView, finding: Finding) -> list[Notice]:
         assert finding.meeting is not None and finding.due is not None
@@ -406,7 +451,7 @@ class _Planner:
             "host": None,
             "meeting_date": finding.meeting,
             "meeting_place": record.place if record else None,
-            "due_date": finding.due,
+            "due_date": stated_deadline(finding.due, view.network.obligations),
             "mailbox": self.settings.mailbox,
         }
 
@@ -466,7 +511,9 @@ class _Planner:
         context: dict[str, Any] = {
             "network": view.network.name,
             "year": status.year,
-            "deadline": finding.due,
+            "deadline": stated_deadline(finding.due, view.network.obligations)
+            if finding.due
+            else None,
             "mailbox": self.settings.mailbox,
         }
         if finding.rule == "meeting-dates-missing":
@@ -499,12 +546,13 @@ class _Planner:
         if overdue and (self.today - finding.due).days > LATE_WINDOW:
             return []  # long past: news for the digest, not for a reminder
         number = 1
+        stated = stated_deadline(finding.due, view.network.obligations)
         context = {
             "network": view.network.name,
             "deliverable": item.name,
-            "due_date": finding.due,
+            "due_date": stated,
             "overdue": overdue,
-            "days": abs((finding.due - self.today).days),
+            "days": abs((stated - self.today).days),
             "mailbox": self.settings.mailbox,
         }
         people: list[Person] = []
@@ -516,10 +564,12 @@ class _Planner:
                 people += _secretary(view)
             elif role == "presidium":
                 people += _role(view, "presidium") or _chair(view)
-            elif role == "skolchef" and contacts.school_director:
-                people.append(Person(contacts.school_director))
-        if not people and "skolchef" in item.responsible:
-            people = _chair(view)
+            elif role == "skolchef":
+                director = contacts.school_director or self.settings.school_director
+                if director:
+                    people.append(Person(director))
+        # With nobody known who answers for it, the coordinator is told, once (not the
+        # chair or secretary, who do not answer for a school director's deliverable).
 
         return self._deliver(
             people,

@@ -31,6 +31,7 @@ from typing import Any, Final
 
 import css_inline
 import jinja2
+from markupsafe import Markup
 
 from mailbot.oneline import one_line
 
@@ -115,6 +116,13 @@ EXPECTED_CONTEXT: Final[dict[str, list[str]]] = {
         "days",
         "mailbox",
     ],
+    "mission-ending": [
+        "network",
+        "recipient_name",
+        "valid_to",
+        "days",
+        "rules_file",
+    ],
     "receipt": [
         "network",
         "recipient_name",
@@ -148,6 +156,12 @@ EXPECTED_CONTEXT: Final[dict[str, list[str]]] = {
         "received_date",
         "original_subject",
         "coordinator_name",
+    ],
+    "reminders": [
+        "recipient_name",
+        "count",
+        "networks",
+        "sections",  # `Section`s, already rendered
     ],
     "digest": [
         "recipient_name",
@@ -195,6 +209,10 @@ EXPECTED_CONTEXT: Final[dict[str, list[str]]] = {
         "upcoming[].end",
         "upcoming[].network",
         "upcoming[].place",
+        "broken",
+        "broken[].network",
+        "broken[].file",
+        "broken[].problem",
     ],
 }
 
@@ -220,6 +238,7 @@ RULE_WORDS: Final[dict[str, str]] = {
     "meeting-dates-missing": "Mötesdatum saknas",
     "deliverable-due-soon": "Leverans snart",
     "deliverable-overdue": "Leverans försenad",
+    "mission-ending": "Uppdraget går snart ut",
     "mission-ended": "Uppdraget har gått ut",
 }
 SEVERITY_WORDS: Final[dict[str, str]] = {
@@ -248,6 +267,7 @@ NOTICE_WORDS: Final[dict[str, str]] = {
     "member-list-missing": "Medlemsförteckning saknas",
     "meeting-dates-missing": "Mötesdatum saknas",
     "deliverable-reminder": "Påminnelse om leverans",
+    "mission-ending": "Uppdraget går snart ut",
     "receipt": "Kvitto",
     "review-notice": "Granskningsbesked",
     "digest": "Veckoöversikt",
@@ -259,6 +279,20 @@ class Rendered:
     subject: str
     text: str
     html: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """One notice as a part of a bundle (`reminders`): its subject, its heading and its
+    content blocks, without greeting and signature. Already rendered and escaped, so
+    `plain_context` leaves it as it is."""
+
+    kind: str
+    subject: str
+    heading: str
+    text: str
+    html: Markup
+    redirect_reason: str | None = None
 
 
 def _require(value: object) -> None:
@@ -388,6 +422,27 @@ class Renderer:
         )
         # Keep the <style> block for clients that honour it; never fetch anything remote.
         self._inliner = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False)
+
+    def section(self, kind: str, context: Mapping[str, Any]) -> Section:
+        """A notice's own part (its `heading` and `content` blocks), for a bundle."""
+        context = plain_context(context)
+        subject = one_line(self.env.get_template(f"{kind}.subject.txt").render(context), 250)
+        body_context = {**context, "subject": subject}
+        text_template = self.env.get_template(f"{kind}.txt")
+        html_template = self.env.get_template(f"{kind}.html")
+        text = "".join(text_template.blocks["content"](text_template.new_context(body_context)))
+        html_context = html_template.new_context(body_context)
+        heading = "".join(html_template.blocks["heading"](html_context))
+        html = "".join(html_template.blocks["content"](html_context))
+        redirect = context.get("redirect_reason")
+        return Section(
+            kind=kind,
+            subject=subject,
+            heading=one_line(Markup(heading).striptags(), 250),
+            text=_tidy_text(text).strip("\n"),
+            html=Markup(html.strip()),
+            redirect_reason=str(redirect) if redirect else None,
+        )
 
     def render(self, kind: str, context: Mapping[str, Any]) -> Rendered:
         # What a mail said (a subject, a name, a place) is one line of plain text before

@@ -9,6 +9,10 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Any
 
+from markupsafe import Markup
+
+from mailbot.outbox.render import Section
+
 MAILBOX = "utbildning@skaraborg.se"
 
 
@@ -91,6 +95,13 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
             "days": 12,
             "mailbox": MAILBOX,
         },
+        "mission-ending": {
+            "network": "Förskola",
+            "recipient_name": "Göran Ståhl",
+            "valid_to": date(2026, 12, 31),
+            "days": 42,
+            "rules_file": "rules/forskola.toml",
+        },
         "receipt": {
             "network": "Anpassad skola",
             "recipient_name": "Kajsa Lööf",
@@ -133,6 +144,36 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
             "received_date": date(2025, 3, 12),
             "original_subject": "Vår nya förteckning – grundskolenätverket våren 2025",
             "coordinator_name": "Göran Ståhl",
+        },
+        "reminders": {
+            "recipient_name": "Åsa Öberg",
+            "count": 2,
+            "networks": ["Förskola"],
+            "sections": [
+                Section(
+                    kind="meeting-reminder",
+                    subject="Dags att skicka kallelse: Förskola träffas fredag 14 mars 2025",
+                    heading="Förskola träffas fredag 14 mars 2025",
+                    text="Nätverket Förskola har snart en träff:\n\n  När:  fredag 14 mars 2025 "
+                    "kl. 9.00–12.00\n  Var:  Stadshuset i Skövde, sal Ödegården",
+                    html=Markup(
+                        "<p>Nätverket Förskola har snart en träff: fredag 14 mars 2025 kl. "
+                        "9.00–12.00, Stadshuset i Skövde, sal Ödegården.</p>"
+                    ),
+                ),
+                Section(
+                    kind="deliverable-reminder",
+                    subject="Påminnelse: Arbetsordning för kalenderåret ska in 14 februari – "
+                    "Förskola",
+                    heading="Arbetsordning för kalenderåret",
+                    text="Nätverket Förskola ska lämna in ”Arbetsordning för kalenderåret” "
+                    "senast fredag 14 februari 2025, om 12 dagar.",
+                    html=Markup(
+                        "<p>Nätverket Förskola ska lämna in ”Arbetsordning för kalenderåret” "
+                        "senast fredag 14 februari 2025, om 12 dagar.</p>"
+                    ),
+                ),
+            ],
         },
         "digest": sample_digest(),
     }
@@ -297,5 +338,12 @@ def sample_digest() -> dict[str, Any]:
                 "network": "Vuxenutbildning",
                 "place": "Falköpings bibliotek",
             },
+        ],
+        "broken": [
+            {
+                "network": "gymnasium",
+                "file": "gymnasium.toml",
+                "problem": "rad 12: meetings.per_year: Input should be a valid integer",
+            }
         ],
     }

@@ -5,18 +5,24 @@ Life of a row (`OutboxItem.state`):
     pending --> sending --> sent
        ^           |------> deferred --(backoff)--> sending ...
        |           |------> failed       (5xx, or temporary failures past max_attempts)
-       |--- dry-run          (dry-run switch: rendered and recorded, never sent)
-    `outbox retry ID` puts a failed, deferred or dry-run row back to pending.
+    dry-run                  (a dry run: rendered and recorded, never sent)
+    skipped                  (a first start's quiet catch-up: recorded, never sent)
+    `outbox retry ID` puts a failed, deferred, dry-run or skipped row back to pending.
 
 - `add` renders each new notice, fixes its Message-ID and stores the exact bytes, all
-  in one transaction; a key already present is skipped (the idempotency key).
-- `dispatch` takes due rows one by one: `sending` is committed before the attempt, the
-  outcome after it. A crash in between leaves `sending`, which `recover` resolves at the
-  next start: the transport or the IMAP Sent folder is asked whether a mail with that
-  Message-ID went out; found means sent, otherwise it goes back to pending (when nothing
-  can be asked, it is sent again: one possible duplicate beats a lost reminder).
-- A per-recipient daily cap keeps a flood from reaching anyone: rows over the cap wait
-  for the next day.
+  in one transaction; a key already present is skipped (the idempotency key). A dry run
+  records its rows as `dry-run` at once: nothing a dry run planned is ever sent unless
+  the operator says so.
+- `dispatch` takes due rows as mails: every reminder due to one person is one mail (a
+  bundle, see bundle.py), anything else one mail a row. `sending` is committed before
+  the attempt, the outcome after it. A crash in between leaves `sending`, which
+  `recover` resolves at the next start: the transport or the IMAP Sent folder is asked
+  whether a mail with that Message-ID went out; found means sent, otherwise it goes back
+  to pending (when nothing can be asked, it is sent again: one possible duplicate beats
+  a lost reminder).
+- At most one reminder mail a person a day, and only when reminders may go (working
+  days, from the daily time); at most `cap_per_recipient` other mails a person a day
+  (the digest is exempt). What is over waits for the next day.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import logging
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,6 +49,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from mailbot.models import OutboxItem, OutboxState
+from mailbot.outbox.bundle import (
+    REMINDER_KINDS,
+    decode_context,
+    encode_context,
+    invitations,
+    networks_of,
+)
 from mailbot.outbox.compose import Attachment, Envelope, UnsafeMail, build
 from mailbot.outbox.planner import History, Notice, Past
 from mailbot.outbox.render import Renderer
@@ -70,6 +84,8 @@ class OutboxPolicy:
     retry_base: float = 60.0
     retry_max: float = 3600.0
     max_attempts: int = 12
+    # How long to look for the server's own copy in the Sent folder before filing one.
+    sent_folder_grace: float = 0.0
 
 
 @dataclass
@@ -134,8 +150,19 @@ class Outbox:
             ]
         )
 
-    def add(self, notices: Iterable[Notice], today: date) -> list[OutboxItem]:
-        """Store the notices whose keys are new; return the rows added."""
+    def add(
+        self,
+        notices: Iterable[Notice],
+        today: date,
+        *,
+        dry_run: bool = False,
+        quiet: Callable[[Notice], bool] = lambda _notice: False,
+    ) -> list[OutboxItem]:
+        """Store the notices whose keys are new; return the rows added.
+
+        `dry_run`: the rows are recorded as `dry-run` (reminders to one person bundled as
+        they would be sent) and never sent by themselves. `quiet(notice)`: that notice
+        is recorded as `skipped` (a first start catching up quietly)."""
         notices = list(notices)
         if not notices:
             return []
@@ -150,7 +177,21 @@ class Outbox:
             if notice.key in known or notice.key in seen:
                 continue
             seen.add(notice.key)
-            rows.append(self._row(notice, today))
+            row = self._row(notice, today)
+            if row.state == OutboxState.PENDING.value and quiet(notice):
+                row.state = OutboxState.SKIPPED.value
+                row.history += _line(
+                    self.clock(), "skipped: a first start catches up quietly (retry sends it)"
+                )
+            elif row.state == OutboxState.PENDING.value and dry_run:
+                row.state = OutboxState.DRY_RUN.value
+                row.sent_day = None
+                row.history += _line(self.clock(), "dry-run: rendered and recorded, not sent")
+            rows.append(row)
+        if dry_run:
+            for group in _reminder_groups(r for r in rows if r.state == OutboxState.DRY_RUN.value):
+                if len(group) > 1:
+                    self._bundle(group)
         if not rows:
             return []
         try:
@@ -171,7 +212,14 @@ class Outbox:
                     continue
             rows = added
         for row in rows:
-            log.info("planned %s #%s to %s: %s", row.kind, row.id, row.to_json, row.subject)
+            log.info(
+                "planned %s #%s to %s (%s): %s",
+                row.kind,
+                row.id,
+                row.to_json,
+                row.state,
+                row.subject,
+            )
         return rows
 
     def _row(self, notice: Notice, today: date) -> OutboxItem:
@@ -192,6 +240,7 @@ class Outbox:
             source_message_pk=notice.source_message_pk,
             created_day=today,
             created_at=self.clock(),
+            context_json=encode_context(context),
         )
         try:
             rendered = self.renderer.render(notice.kind, context)
@@ -228,9 +277,54 @@ class Outbox:
             **base,
             subject=rendered.subject,
             mime=mime,
+            notice_mime=mime,
             state=OutboxState.PENDING.value,
             history=_line(self.clock(), f"planned on {today.isoformat()}"),
         )
+
+    def _bundle(self, rows: Sequence[OutboxItem]) -> None:
+        """Write several reminders to one person as one mail: every row gets the bundle's
+        bytes and Message-ID (its own rendering stays in `notice_mime`). Rows that cannot
+        be bundled (no context) are left as they are."""
+        parts = [r for r in rows if r.context_json and r.notice_mime]
+        if len(parts) < 2:
+            return
+        contexts = [decode_context(r.context_json or "{}") for r in parts]
+        sections = [self.renderer.section(r.kind, c) for r, c in zip(parts, contexts, strict=True)]
+        first = parts[0]
+        to = json.loads(first.to_json)
+        cc = list(dict.fromkeys(a for r in parts for a in json.loads(r.cc_json)))
+        names = [str(c["recipient_name"]) for c in contexts if c.get("recipient_name")]
+        recipient_name = names[0] if names else None
+        context = {
+            "recipient_name": recipient_name,
+            "count": len(sections),
+            "networks": networks_of(contexts),
+            "sections": sections,
+        }
+        keys = sorted(r.key for r in parts)
+        message_id = make_message_id("bundle:" + "|".join(keys), self.policy.sender)
+        rendered = self.renderer.render("reminders", context)
+        attachments = [a for r in parts for a in invitations(r.notice_mime or b"")]
+        envelope = Envelope(
+            sender=self.policy.sender,
+            sender_name=self.policy.sender_name,
+            to=to[0],
+            to_name=recipient_name,
+            cc=tuple(cc),
+            reply_to=self.policy.mailbox,
+            subject=rendered.subject,
+            message_id=message_id,
+            when=self.clock(),
+            kind="reminders",
+        )
+        mime = build(envelope, rendered.text, rendered.html, attachments)
+        others = ", ".join(f"#{r.id}" if r.id else r.kind for r in parts)
+        for row in parts:
+            row.mime = mime
+            row.message_id = message_id
+            row.cc_json = json.dumps(cc)
+            row.history += _line(self.clock(), f"written as one mail with {others}")
 
     # -- sending -------------------------------------------------------------------
 
@@ -242,25 +336,34 @@ class Outbox:
         dry_run: bool = False,
         sent_copy: SentCopy | None = None,
         stop: Callable[[], bool] = lambda: False,
+        reminders: bool = True,
     ) -> DispatchReport:
-        """Send (or, dry-run, mark) every row that is due. `today` is the tick's day:
-        what `sent` says and what the daily cap counts."""
+        """Send every mail that is due. `today` is the tick's day: what `sent` says and
+        what the daily caps count. `reminders`: whether reminders may go now (working
+        days, from the daily time); when not, they wait. `dry_run` (or no transport)
+        sends nothing and changes nothing: rows a dry run planned are already `dry-run`,
+        and rows planned for real stay waiting for a real send."""
         report = DispatchReport()
+        if dry_run or transport is None:
+            return report
         with self._exclusive():
-            for row_id in self._due_ids():
+            for group in self._due_groups(reminders):
                 if stop():
                     break
-                outcome = self._one(row_id, transport, today, dry_run, sent_copy, report)
+                outcome = self._send(group, transport, today, sent_copy, report)
                 if outcome is not None:
                     report.stopped = outcome
                     break
         return report
 
-    def _due_ids(self) -> list[int]:
+    def _due_groups(self, reminders: bool) -> list[list[int]]:
+        """The due rows as mails: reminders not yet attempted, per recipient; rows that
+        were attempted before, per Message-ID (they keep the mail they were); the rest,
+        one a mail. In the order of their oldest row."""
         now = self.clock()
         with Session(self.engine) as session:
-            ids = session.exec(
-                select(OutboxItem.id)
+            rows = session.exec(
+                select(OutboxItem)
                 .where(col(OutboxItem.state).in_(WAITING))
                 .where(
                     or_(
@@ -270,66 +373,105 @@ class Outbox:
                 )
                 .order_by(col(OutboxItem.id))
             ).all()
-        return [i for i in ids if i is not None]
+        groups: dict[tuple[str, str], list[int]] = {}
+        for row in rows:
+            assert row.id is not None
+            if row.kind in REMINDER_KINDS:
+                if not reminders:
+                    continue
+                # Attempted before: the mail it was. Not yet: with the recipient's others.
+                key = ("mail", row.message_id) if row.attempts else ("to", _first_recipient(row))
+            else:
+                key = ("row", str(row.id))
+            groups.setdefault(key, []).append(row.id)
+        return list(groups.values())
 
-    def _sent_today(self, session: Session, address: str, today: date) -> int:
+    def _mails_today(self, session: Session, address: str, today: date, *, reminder: bool) -> int:
+        """Mails (not rows: a bundle is one mail) sent to `address` on `today`, of the
+        reminders or of the other kinds (the digest not counted)."""
         rows = session.exec(
-            select(OutboxItem.to_json).where(
-                OutboxItem.sent_day == today,
-                col(OutboxItem.state).in_([OutboxState.SENT.value, OutboxState.DRY_RUN.value]),
+            select(OutboxItem.message_id, OutboxItem.kind, OutboxItem.to_json).where(
+                OutboxItem.sent_day == today, OutboxItem.state == OutboxState.SENT.value
             )
         ).all()
-        return sum(1 for to in rows if address.lower() in (a.lower() for a in json.loads(to)))
+        found = {
+            message_id
+            for message_id, kind, to in rows
+            if kind != "digest"
+            and (kind in REMINDER_KINDS) == reminder
+            and address.lower() in (a.lower() for a in json.loads(to))
+        }
+        return len(found)
 
-    def _one(
+    def _send(
         self,
-        row_id: int,
-        transport: Transport | None,
+        group: list[int],
+        transport: Transport,
         today: date,
-        dry_run: bool,
         sent_copy: SentCopy | None,
         report: DispatchReport,
     ) -> str | None:
         now = self.clock()
         with Session(self.engine, expire_on_commit=False) as session:
-            row = session.get(OutboxItem, row_id)
-            if row is None or row.state not in WAITING:
+            rows = [r for i in group if (r := session.get(OutboxItem, i)) is not None]
+            rows = [r for r in rows if r.state in WAITING]
+            if not rows:
                 return None
-            to = json.loads(row.to_json)
-            cc = json.loads(row.cc_json)
-            if row.kind != "digest" and any(
-                self._sent_today(session, a, today) >= self.policy.cap_per_recipient for a in to
+            first = rows[0]
+            reminder = first.kind in REMINDER_KINDS
+            address = _first_recipient(first)
+            if reminder:
+                if self._mails_today(session, address, today, reminder=True) >= 1:
+                    report.capped += len(rows)  # one reminder mail a day: tomorrow
+                    return None
+            elif first.kind != "digest" and (
+                self._mails_today(session, address, today, reminder=False)
+                >= self.policy.cap_per_recipient
             ):
-                report.capped += 1
+                report.capped += len(rows)
                 return None
-            dry = dry_run or transport is None
-            # Claim the row: a conditional update, so that of two processes (the daemon
-            # and an operator's `tick`) only one ever sends it.
+            if reminder and len(rows) > 1 and not first.attempts:
+                try:
+                    self._bundle(rows)
+                except Exception:  # a bug in writing the bundle: one reminder goes today
+                    log.exception("cannot write %d reminders as one mail", len(rows))
+                    session.rollback()
+                    rows = rows[:1]
+            for row in rows:
+                row.attempts += 1
+                row.history += _line(now, "sending")
+                session.add(row)
+            session.flush()
+            # Claim the rows: a conditional update, so that of two processes (the daemon
+            # and an operator's `tick`) only one ever sends them.
+            ids = [r.id for r in rows if r.id is not None]
             claimed = session.execute(
                 update(OutboxItem)
-                .where(col(OutboxItem.id) == row_id, col(OutboxItem.state).in_(WAITING))
-                .values(
-                    state=OutboxState.DRY_RUN.value if dry else OutboxState.SENDING.value,
-                    attempts=OutboxItem.attempts + (0 if dry else 1),
-                    sent_day=today if dry else OutboxItem.sent_day,
-                    history=OutboxItem.history
-                    + _line(now, "dry-run: rendered and recorded, not sent" if dry else "sending"),
-                )
+                .where(col(OutboxItem.id).in_(ids), col(OutboxItem.state).in_(WAITING))
+                .values(state=OutboxState.SENDING.value)
             )
+            if getattr(claimed, "rowcount", 0) != len(ids):
+                session.rollback()
+                return None
             session.commit()
-            if getattr(claimed, "rowcount", 0) != 1:
-                return None
-            if dry:
-                report.dry_run += 1
-                return None
-            assert transport is not None
-        # The stored bytes, unchanged: they are what was verified when the row was made.
-        result = transport.send(row.mime, envelope_from=self.policy.sender, recipients=to + cc)
+        mime = rows[0].mime
+        to = json.loads(rows[0].to_json)
+        cc = json.loads(rows[0].cc_json)
+        try:
+            # The stored bytes, unchanged: they are what was verified when they were made.
+            result = transport.send(mime, envelope_from=self.policy.sender, recipients=to + cc)
+        except Exception as exc:  # a transport bug must not leave rows in `sending`
+            log.exception("the transport failed unexpectedly")
+            result = SendResult("temporary", None, f"unexpected {type(exc).__name__}: {exc}")
         # The Sent-folder copy goes in before the commit: after a crash between the two,
         # `recover` finds it there and does not send a second copy.
-        copied = result.ok and sent_copy is not None and self._copy(row_id, row.mime, sent_copy)
+        copied = (
+            result.ok
+            and sent_copy is not None
+            and self._copy(ids[0], mime, sent_copy, rows[0].message_id)
+        )
         _fault_point("after-send")
-        self._record(row_id, result, today, copied=copied)
+        self._record(ids, result, today, copied=copied)
         if result.ok:
             report.sent += 1
             return None
@@ -340,47 +482,67 @@ class Outbox:
         return result.detail if result.affects_all else None
 
     def _record(
-        self, row_id: int, result: SendResult, today: date, *, copied: bool = False
+        self, row_ids: Sequence[int], result: SendResult, today: date, *, copied: bool = False
     ) -> None:
+        """The outcome of one mail, on every row it carried, in one transaction."""
         now = self.clock()
         with Session(self.engine, expire_on_commit=False) as session:
-            row = session.get(OutboxItem, row_id)
-            assert row is not None
-            code = f"{result.code} " if result.code else ""
-            if result.ok:
-                row.state = OutboxState.SENT.value
-                row.sent_day = today
-                row.sent_at = now
-                refused = "; ".join(f"{r.address}: {r.code} {r.message}" for r in result.refused)
-                row.last_error = f"refused: {refused}" if refused else None
-                row.next_attempt_at = None
-                row.copied_to_sent = copied
-                row.history += _line(now, f"sent: {result.detail}")
-                log.info("sent %s #%s to %s", row.kind, row.id, row.to_json)
-            elif (
-                result.outcome == "permanent" and not result.affects_all
-            ) or row.attempts >= self.policy.max_attempts:
-                row.state = OutboxState.FAILED.value
-                row.last_error = f"{code}{result.detail}"
-                row.next_attempt_at = None
-                row.history += _line(now, f"failed after {row.attempts}: {code}{result.detail}")
-                log.warning("delivery of %s #%s failed: %s", row.kind, row.id, row.last_error)
-            else:
-                delay = min(self.policy.retry_base * 2 ** (row.attempts - 1), self.policy.retry_max)
-                row.state = OutboxState.DEFERRED.value
-                row.last_error = f"{code}{result.detail}"
-                row.next_attempt_at = now + timedelta(seconds=delay)
-                row.history += _line(
-                    now, f"deferred ({code}{result.detail}); next try in {delay:.0f} s"
-                )
-                log.warning(
-                    "delivery of %s #%s deferred %.0f s: %s", row.kind, row.id, delay, result.detail
-                )
-            session.add(row)
+            for row_id in row_ids:
+                row = session.get(OutboxItem, row_id)
+                assert row is not None
+                self._outcome(row, result, today, now, copied)
+                session.add(row)
             session.commit()
 
-    def _copy(self, row_id: int, raw: bytes, sent_copy: SentCopy) -> bool:
+    def _outcome(
+        self, row: OutboxItem, result: SendResult, today: date, now: datetime, copied: bool
+    ) -> None:
+        code = f"{result.code} " if result.code else ""
+        if result.ok:
+            row.state = OutboxState.SENT.value
+            row.sent_day = today
+            row.sent_at = now
+            refused = "; ".join(f"{r.address}: {r.code} {r.message}" for r in result.refused)
+            row.last_error = f"refused: {refused}" if refused else None
+            row.next_attempt_at = None
+            row.copied_to_sent = copied
+            row.history += _line(now, f"sent: {result.detail}")
+            log.info("sent %s #%s to %s", row.kind, row.id, row.to_json)
+        elif (
+            result.outcome == "permanent" and not result.affects_all
+        ) or row.attempts >= self.policy.max_attempts:
+            row.state = OutboxState.FAILED.value
+            row.last_error = f"{code}{result.detail}"
+            row.next_attempt_at = None
+            row.history += _line(now, f"failed after {row.attempts}: {code}{result.detail}")
+            log.warning("delivery of %s #%s failed: %s", row.kind, row.id, row.last_error)
+        else:
+            delay = min(self.policy.retry_base * 2 ** (row.attempts - 1), self.policy.retry_max)
+            row.state = OutboxState.DEFERRED.value
+            row.last_error = f"{code}{result.detail}"
+            row.next_attempt_at = now + timedelta(seconds=delay)
+            row.history += _line(
+                now, f"deferred ({code}{result.detail}); next try in {delay:.0f} s"
+            )
+            log.warning(
+                "delivery of %s #%s deferred %.0f s: %s", row.kind, row.id, delay, result.detail
+            )
+
+    def _copy(self, row_id: int, raw: bytes, sent_copy: SentCopy, message_id: str) -> bool:
+        """File the sent mail in the Sent folder, unless the server filed it itself:
+        Exchange Online keeps a copy of what is sent over SMTP AUTH in Sent Items, a
+        second would show every mail twice. So the folder is searched for the Message-ID
+        (for up to `sent_folder_grace` seconds, the time the server takes to file it)
+        and the copy appended only when none turns up."""
         try:
+            deadline = time.monotonic() + self.policy.sent_folder_grace
+            while True:
+                if sent_copy.contains(message_id):
+                    log.info("#%s: the server filed its own copy in the Sent folder", row_id)
+                    return True
+                if time.monotonic() >= deadline:
+                    break
+                time.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
             sent_copy.append(raw)
         except Exception as exc:  # the mail is sent; a missing copy is only logged
             log.warning("could not copy #%s to the Sent folder: %s", row_id, exc)
@@ -406,49 +568,57 @@ class Outbox:
             rows = session.exec(
                 select(OutboxItem).where(OutboxItem.state == OutboxState.SENDING.value)
             ).all()
-            for row in rows:
+            mails: dict[str, list[OutboxItem]] = {}
+            for row in rows:  # a bundle is one mail: asked about once
+                mails.setdefault(row.message_id, []).append(row)
+            for message_id, carried in mails.items():
                 try:
-                    answer = delivered(row.message_id)
+                    answer = delivered(message_id)
                 except Exception as exc:
-                    # The Sent folder cannot be asked now (IMAP down): leave the row in
-                    # `sending` (it is never sent from there) and ask again next time.
+                    # The Sent folder cannot be asked now (IMAP down): leave the rows in
+                    # `sending` (they are never sent from there) and ask again next time.
                     log.warning(
-                        "cannot tell whether #%s went out before a crash (%s); asking again "
+                        "cannot tell whether %s went out before a crash (%s); asking again "
                         "at the next tick",
-                        row.id,
+                        message_id,
                         exc,
                     )
                     break
-                if answer:
-                    row.state = OutboxState.SENT.value
-                    row.sent_day = row.sent_day or today
-                    row.sent_at = row.sent_at or now
-                    row.history += _line(now, "found sent after a crash (Message-ID found)")
-                    found += 1
-                else:
-                    row.state = OutboxState.PENDING.value
-                    why = "not found" if answer is False else "nothing to check against"
-                    row.history += _line(now, f"was sending at a crash ({why}): queued again")
-                    requeued += 1
-                session.add(row)
+                for row in carried:
+                    if answer:
+                        row.state = OutboxState.SENT.value
+                        row.sent_day = row.sent_day or today
+                        row.sent_at = row.sent_at or now
+                        row.history += _line(now, "found sent after a crash (Message-ID found)")
+                        found += 1
+                    else:
+                        row.state = OutboxState.PENDING.value
+                        why = "not found" if answer is False else "nothing to check against"
+                        row.history += _line(now, f"was sending at a crash ({why}): queued again")
+                        requeued += 1
+                    session.add(row)
             session.commit()
         if found or requeued:
             log.warning("after a crash: %d mail found sent, %d queued again", found, requeued)
         return found, requeued
 
     def retry(self, row_id: int, actor: str) -> OutboxItem:
+        """Queue a failed, deferred, dry-run or skipped row again, as the notice it is
+        (a bundle it was in is written anew with what is due when it goes)."""
+        retryable = (
+            OutboxState.FAILED.value,
+            OutboxState.DEFERRED.value,
+            OutboxState.DRY_RUN.value,
+            OutboxState.SKIPPED.value,
+        )
         with Session(self.engine, expire_on_commit=False) as session:
             row = session.get(OutboxItem, row_id)
             if row is None:
                 raise LookupError(f"no outbox item {row_id}")
-            if row.state not in (
-                OutboxState.FAILED.value,
-                OutboxState.DEFERRED.value,
-                OutboxState.DRY_RUN.value,
-            ):
+            if row.state not in retryable:
                 raise ValueError(
-                    f"outbox item {row_id} is {row.state}; only failed, deferred or dry-run "
-                    "items can be retried"
+                    f"outbox item {row_id} is {row.state}; only failed, deferred, dry-run or "
+                    "skipped items can be retried"
                 )
             if not row.mime:
                 raise ValueError(f"outbox item {row_id} was never rendered: {row.last_error}")
@@ -456,6 +626,10 @@ class Outbox:
             row.state = OutboxState.PENDING.value
             row.attempts = 0
             row.next_attempt_at = None
+            row.sent_day = None
+            if row.notice_mime:  # its own mail again, not the bundle it was in
+                row.mime = row.notice_mime
+                row.message_id = make_message_id(row.key, self.policy.sender)
             session.add(row)
             session.commit()
             return row
@@ -471,11 +645,29 @@ class Outbox:
                 query = query.where(col(OutboxItem.state).in_(states))
             return list(session.exec(query).all())
 
+    def count_all(self) -> int:
+        with Session(self.engine) as session:
+            return int(session.exec(select(func.count()).select_from(OutboxItem)).one())
+
     def count_waiting(self) -> int:
         with Session(self.engine) as session:
             return int(
                 session.exec(select(func.count()).where(col(OutboxItem.state).in_(WAITING))).one()
             )
+
+
+def _first_recipient(row: OutboxItem) -> str:
+    to = json.loads(row.to_json)
+    return str(to[0]).lower() if to else ""
+
+
+def _reminder_groups(rows: Iterable[OutboxItem]) -> list[list[OutboxItem]]:
+    """Reminders per recipient, in order (for a dry run's bundles)."""
+    groups: dict[str, list[OutboxItem]] = {}
+    for row in rows:
+        if row.kind in REMINDER_KINDS:
+            groups.setdefault(_first_recipient(row), []).append(row)
+    return list(groups.values())
 
 
 def _fault_point(name: str) -> None:
@@ -578,6 +770,8 @@ def as_json(row: OutboxItem) -> dict[str, Any]:
         "about": row.about.isoformat() if row.about else None,
         "key": row.key,
         "state": row.state,
+        # Notices that went out in one mail (a bundle) share it.
+        "message_id": row.message_id,
         "created": row.created_day.isoformat(),
         # The day it went out; null until then (and for dry-run: it never went out).
         "sent": row.sent_day.isoformat()

@@ -9,27 +9,31 @@ deadlines. The same inputs always give the same `NetworkStatus`, which is what m
 The picture is for the calendar year of `today` (networks count meetings per calendar
 year). The rules, their exact definitions and why each choice was made:
 
-Counting (the `meetings_*` numbers of the status)
-    A non-cancelled meeting dated this year is *held* when its status is "held" (a
-    protocol arrived) or when it is still "planned" but its day is over (date < today):
-    it presumably took place, and a missing protocol is a separate finding
-    (`protocol-missing`), not a missing meeting. Every other non-cancelled meeting this
-    year (date >= today, status "planned") is *planned* (still ahead; a meeting today is
-    still ahead until the day is over). So held + planned covers every non-cancelled
-    meeting of the year exactly once. Cancelled meetings count for nothing.
+Counting (the `meetings_*` numbers of the status): `phase` is the one function
+    that says what a meeting is on a day, and `status`, `network`, the digest and every
+    notice read it. A meeting is *cancelled*; *held* when its protocol arrived; *past*
+    when it is still "planned" but its day is over (date < today): it presumably took
+    place, and a missing protocol is a separate finding (`protocol-missing`), not a
+    missing meeting; otherwise *planned* (still ahead; a meeting today is still ahead
+    until the day is over). Among this year's meetings, held + past are counted as held
+    and planned as planned, so held + planned covers every non-cancelled meeting of the
+    year exactly once. Cancelled meetings count for nothing.
 
 `meeting-count-behind` (warning, due None, one finding per year)
-    Either (a) held + planned < meetings.per_year ("cannot reach the minimum with what
-    is planned"), judged only once the year's meeting dates are due or known (today is
-    after `deadlines.meeting_dates`, or dates for this year have arrived): before that
-    an empty plan is expected, not a problem. Or (b) the pace: held < expected, where
+    Nobody is behind before the day the rules expect the year's meeting dates (today is
+    not after `deadlines.meeting_dates`): an empty or partial plan is expected then,
+    whatever has arrived. From then on, either (a) held + planned < meetings.per_year
+    ("cannot reach the minimum with what is planned"), judged only once the whole year's
+    plan is due or known: today is after `deadlines.autumn_meeting_dates`, or a meeting
+    in the autumn term (August or later) is known; a plan for the spring alone is
+    complete until the autumn dates are due. Or (b) the pace: held < expected, where
     expected = floor(per_year * E / len(pace_months)) and E is the number of pace
     months that have fully ended before today (months m in pace_months with m <
     today.month). Rounding down and counting only ended months keeps the pace lenient:
     a network is only "behind" once a whole month has passed without the meeting the
-    pace needed. Only judged in a calendar year wholly inside the mission's period: a
-    yearly minimum says nothing about a half year. Severity stays "warning": the year is
-    not over, the network can still plan and hold meetings.
+    pace needed. A network that has held its minimum is never behind. Only judged in a
+    calendar year wholly inside the mission's period: a yearly minimum says nothing
+    about a half year. Severity stays "warning": the year is not over.
 
 `meeting-weekday` (warning, meeting = its date, due None)
     A planned or held meeting dated this year or later (so a plan for next year is
@@ -78,17 +82,28 @@ Counting (the `meetings_*` numbers of the status)
     was delivered before mailbot existed. A yearly deliverable's instance is only
     judged when its due date is inside the mission's period.
 
-`mission-ended` (info, due = valid_to)
-    Today is after `valid_to`. From then on no meeting or paperwork rules apply (only
-    deliverables, see above), so without this the network would silently look clean;
-    the coordinator is told that the rules file needs the next period.
+`mission-ending` (info, due = valid_to)
+    `valid_to` is at most MISSION_NOTICE_DAYS (60) days ahead (today included): the
+    coordinator is told while there is time to agree the next period's rules.
+
+`mission-ended` (warning, due = valid_to)
+    Today is after `valid_to`. The network is still checked, by the last rules in force
+    (a network does not stop meeting because its mission's paper has run out), and the
+    coordinator sees that the rules file needs the next period until a new file says so.
 
 The mission's period: the meeting and paperwork rules (count, weekday, protocol,
-member list, meeting dates) apply only while today is inside [valid_from, valid_to]
-(an open end is no limit), and then only to meetings and deadlines dated inside it: a
-meeting is judged by the mission in force on its day. Before `valid_from` only
-one-off deliverables can produce findings. Findings are ordered by severity (overdue,
-warning, info), then due date (none last), then meeting date, rule and key.
+member list, meeting dates) apply from `valid_from` on (no start is no limit), and then
+only to meetings and deadlines dated from it on: a meeting before the mission is not
+judged by it. Before `valid_from` only one-off deliverables can produce findings. After
+`valid_to` the last rules stay in force (see `mission-ended`).
+
+Working days (`is_working_day`): Monday to Friday that are no holiday of
+`holidays_for` (the public holidays plus midsommarafton, julafton and nyårsafton).
+Reminders go out on working days only, and a deadline that falls on another day is
+stated as the working day before (`deadlines.weekend_deadline`).
+
+Findings are ordered by severity (overdue, warning, info), then due date (none last),
+then meeting date, rule and key.
 
 Dates of received mail: an aware datetime is read in Europe/Stockholm (the networks'
 calendar), a naive one is taken as already local.
@@ -109,6 +124,7 @@ import holidays
 from mailbot.obligations import WEEKDAY_NUMBER, Deliverable, Obligations
 from mailbot.registry.state import (
     Finding,
+    MeetingPhase,
     MeetingRecord,
     NetworkState,
     NetworkStatus,
@@ -122,7 +138,11 @@ __all__ = [
     "evaluate",
     "holiday_on",
     "holidays_for",
+    "is_working_day",
     "local_date",
+    "phase",
+    "stated_deadline",
+    "working_day_on_or_before",
     "worst",
 ]
 
@@ -137,8 +157,11 @@ RULES = (
     "meeting-dates-missing",
     "deliverable-due-soon",
     "deliverable-overdue",
+    "mission-ending",
     "mission-ended",
 )
+# How long before the mission's end the coordinator is told.
+MISSION_NOTICE_DAYS = 60
 
 SEVERITY_RANK: dict[Severity, int] = {"overdue": 0, "warning": 1, "info": 2}
 
@@ -226,14 +249,39 @@ def local_date(moment: datetime) -> date:
 
 
 def _in_period(obligations: Obligations, day: date) -> bool:
-    """Whether the mission is in force on `day` (an open end is no limit)."""
-    if obligations.valid_from is not None and day < obligations.valid_from:
-        return False
-    return obligations.valid_to is None or day <= obligations.valid_to
+    """Whether the rules apply on `day`: from the mission's start on. After its end the
+    last rules stay in force (module doc, `mission-ended`)."""
+    return obligations.valid_from is None or day >= obligations.valid_from
 
 
 def _whole_year_in_period(obligations: Obligations, year: int) -> bool:
-    return _in_period(obligations, date(year, 1, 1)) and _in_period(obligations, date(year, 12, 31))
+    return _in_period(obligations, date(year, 1, 1))
+
+
+def is_working_day(day: date) -> bool:
+    """Monday to Friday and no holiday (module doc)."""
+    return day.weekday() < 5 and holiday_on(day) is None
+
+
+def working_day_on_or_before(day: date) -> date:
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def next_working_day(day: date) -> date:
+    """The first working day on or after `day`."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def stated_deadline(day: date, obligations: Obligations) -> date:
+    """A deadline as a mail states it: on a weekend or holiday, the working day before
+    (unless the rules say "as-is")."""
+    if obligations.deadlines.weekend_deadline == "as-is":
+        return day
+    return working_day_on_or_before(day)
 
 
 def _key(rule: str, slug: str, what: str) -> str:
@@ -264,16 +312,23 @@ def _live(meeting: MeetingRecord) -> bool:
 # --- counting -----------------------------------------------------------------------
 
 
-def _counts(state: NetworkState, today: date) -> tuple[int, int]:
-    """(held, planned-ahead) among this year's non-cancelled meetings (see module doc)."""
-    held = planned = 0
-    for meeting in state.meetings.values():
-        if meeting.date.year != today.year or not _live(meeting):
-            continue
-        if meeting.status == "held" or meeting.date < today:
-            held += 1
-        else:
-            planned += 1
+def phase(meeting: MeetingRecord, today: date) -> MeetingPhase:
+    """What a meeting is on `today`: the one answer every reader uses (module doc)."""
+    if meeting.status == "cancelled":
+        return "cancelled"
+    if meeting.status == "held":
+        return "held"
+    return "past" if meeting.date < today else "planned"
+
+
+def _phases(state: NetworkState, today: date) -> dict[date, MeetingPhase]:
+    return {d: phase(m, today) for d, m in state.meetings.items() if d.year == today.year}
+
+
+def _counts(phases: Mapping[date, MeetingPhase]) -> tuple[int, int]:
+    """(held, planned-ahead) among this year's meetings (see module doc)."""
+    held = sum(1 for p in phases.values() if p in ("held", "past"))
+    planned = sum(1 for p in phases.values() if p == "planned")
     return held, planned
 
 
@@ -295,12 +350,17 @@ def _meeting_count(
     state: NetworkState, obligations: Obligations, today: date, held: int, planned: int
 ) -> list[Finding]:
     required = obligations.meetings.per_year
-    if required == 0 or not _whole_year_in_period(obligations, today.year):
+    if required == 0 or held >= required or not _whole_year_in_period(obligations, today.year):
         return []
-    plan_expected = today > _on(today.year, obligations.deadlines.meeting_dates) or _dates_known(
-        state, today.year
+    deadlines = obligations.deadlines
+    if not today > _on(today.year, deadlines.meeting_dates):
+        return []  # nobody is behind before the year's dates are due
+    autumn_known = any(
+        m.date.year == today.year and m.date.month >= 8 and _live(m)
+        for m in state.meetings.values()
     )
-    cannot_reach = plan_expected and held + planned < required
+    whole_year_due = today > _on(today.year, deadlines.autumn_meeting_dates) or autumn_known
+    cannot_reach = whole_year_due and held + planned < required
     pace = obligations.meetings.pace_months
     ended = sum(1 for month in pace if month < today.month)
     expected = required * ended // len(pace)
@@ -460,19 +520,32 @@ def _deliverable(
     return None
 
 
-def _mission_ended(state: NetworkState, obligations: Obligations, today: date) -> list[Finding]:
+def _mission(state: NetworkState, obligations: Obligations, today: date) -> list[Finding]:
     end = obligations.valid_to
-    if end is None or not today > end:
+    if end is None:
         return []
-    return [
-        Finding(
-            rule="mission-ended",
-            severity="info",
-            subject=f"mission period ended {end.isoformat()}; the rules need the next period",
-            due=end,
-            key=_key("mission-ended", state.slug, end.isoformat()),
-        )
-    ]
+    if today > end:
+        return [
+            Finding(
+                rule="mission-ended",
+                severity="warning",
+                subject=f"mission period ended {end.isoformat()}; the last rules stay in "
+                "force until the rules file gives the next period",
+                due=end,
+                key=_key("mission-ended", state.slug, end.isoformat()),
+            )
+        ]
+    if (end - today).days <= MISSION_NOTICE_DAYS:
+        return [
+            Finding(
+                rule="mission-ending",
+                severity="info",
+                subject=f"mission period ends {end.isoformat()}; the rules need the next period",
+                due=end,
+                key=_key("mission-ending", state.slug, end.isoformat()),
+            )
+        ]
+    return []
 
 
 def _order(finding: Finding) -> tuple[int, date, date, str, str]:
@@ -494,9 +567,10 @@ def evaluate(state: NetworkState, obligations: Obligations, today: date) -> Netw
     `state` must already be the registry as known on `today`. See the module docstring
     for every rule's definition and the reasons behind it.
     """
-    held, planned = _counts(state, today)
+    phases = _phases(state, today)
+    held, planned = _counts(phases)
     findings: list[Finding] = []
-    findings += _mission_ended(state, obligations, today)
+    findings += _mission(state, obligations, today)
     if _in_period(obligations, today):
         findings += _protocol_missing(state, obligations, today)
         findings += _meeting_weekday(state, obligations, today)
@@ -514,6 +588,7 @@ def evaluate(state: NetworkState, obligations: Obligations, today: date) -> Netw
         meetings_held=held,
         meetings_planned=planned,
         findings=findings,
+        phases=phases,
     )
 
 

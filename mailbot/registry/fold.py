@@ -50,18 +50,51 @@ def _day(value: object) -> date | None:
         return None
 
 
-def fold(slug: str, applied: Iterable[Applied]) -> NetworkState:
+# A protocol dated on no known meeting records the one planned meeting without a
+# protocol within this many days as held on the protocol's date (rules/:
+# protocol.match_window_days).
+DEFAULT_MATCH_WINDOW = 21
+
+
+def fold(slug: str, applied: Iterable[Applied], window: int = DEFAULT_MATCH_WINDOW) -> NetworkState:
     state = NetworkState(slug)
     for item in sorted(applied, key=lambda a: (a.sent_at, a.message_pk)):
         if item.result.get("network") != slug:
             continue
-        apply_one(state, item)
+        apply_one(state, item, window)
     return state
 
 
-def apply_one(state: NetworkState, item: Applied) -> None:
+def held_elsewhere(state: NetworkState, when: date, window: int) -> list[MeetingRecord]:
+    """The planned meetings without a protocol that a protocol dated `when` could be
+    the record of, when no meeting is known on `when` itself: those within `window`
+    days of it. Exactly one: that meeting was held on `when` instead. Several: only a
+    person can tell which (the register stage sends such a protocol to review)."""
+    if when in state.meetings:
+        return []
+    return sorted(
+        (
+            m
+            for m in state.meetings.values()
+            if m.status == "planned"
+            and m.protocol_received is None
+            and 0 < abs((m.date - when).days) <= window
+        ),
+        key=lambda m: m.date,
+    )
+
+
+def apply_one(state: NetworkState, item: Applied, window: int = DEFAULT_MATCH_WINDOW) -> None:
     result = item.result
     kinds = set(result.get("kinds") or [])
+    protocol = result.get("protocol")
+    recorded = _day(protocol.get("meeting_date")) if isinstance(protocol, dict) else None
+    if recorded is not None:
+        candidates = held_elsewhere(state, recorded, window)
+        if len(candidates) == 1:
+            # The plan's meeting, held on another day (a holiday moved it, say) with no
+            # mail saying so: it moves to the protocol's date (and is marked held below).
+            _move(state, candidates[0].date, recorded, item)
     if "member_list" in kinds and result.get("members"):
         _members(state, item)
     for change in result.get("changes") or []:
@@ -79,7 +112,6 @@ def apply_one(state: NetworkState, item: Applied) -> None:
         if when is None:
             continue
         _announce(state, when, meeting, item)
-    protocol = result.get("protocol")
     if isinstance(protocol, dict):
         when = _day(protocol.get("meeting_date"))
         if when is not None:

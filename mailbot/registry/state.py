@@ -9,6 +9,10 @@ from datetime import date, datetime, time
 from typing import Literal
 
 MeetingStatus = Literal["planned", "held", "cancelled"]
+# What a meeting is on a given day (registry.engine.phase decides, for every reader):
+# held (its protocol arrived), past (its day is over, no protocol yet: presumably
+# held, counted as held), planned (still ahead, today included), cancelled.
+MeetingPhase = Literal["held", "past", "planned", "cancelled"]
 Severity = Literal["info", "warning", "overdue"]
 
 
@@ -100,6 +104,8 @@ class NetworkStatus:
     meetings_held: int
     meetings_planned: int  # still ahead this year
     findings: list[Finding]
+    # Every meeting of the year with its phase, by date: what the counts are made of.
+    phases: dict[date, MeetingPhase] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -108,5 +114,9 @@ class NetworkStatus:
             "meetings_required": self.meetings_required,
             "meetings_held": self.meetings_held,
             "meetings_planned": self.meetings_planned,
+            "meetings": [
+                {"date": day.isoformat(), "phase": phase}
+                for day, phase in sorted(self.phases.items())
+            ],
             "findings": [f.as_json() for f in self.findings],
         }

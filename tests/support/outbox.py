@@ -42,7 +42,8 @@ MEETING = date(2025, 1, 23)
 # rules/introduktionsprogrammen.toml: remind_chair_days_before = 10.
 REMINDER_DAY = date(2025, 1, 13)
 OUTBOX_KEYS = {
-    "id", "kind", "network", "to", "cc", "subject", "about", "key", "state", "created", "sent",
+    "id", "kind", "network", "to", "cc", "subject", "about", "key", "state", "message_id",
+    "created", "sent",
 }  # fmt: skip
 
 # Only the meeting reminder on REMINDER_DAY: no receipts, and the weekly digest is due
@@ -91,7 +92,10 @@ def write_config(
                 },
             )
         )
-    values = {**(QUIET if quiet else {}), **outbox}
+    # Not quiet: the digest goes to the mailbox as the coordinator (with no coordinator
+    # configured, mailbot sends no digest at all).
+    loud = {"coordinators": [MAILBOX]}
+    values = {**(QUIET if quiet else loud), **outbox}
     if values:
         parts.append(toml_section("outbox", values))
     path.write_text("\n".join(parts), encoding="utf-8")

@@ -27,6 +27,7 @@ import secrets
 import socket
 import ssl
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -119,6 +120,9 @@ class _Handler:
         )
         with owner._lock:
             owner.messages.append(message)
+        if owner.on_message is not None:
+            # Off the event loop: a hook may do blocking work (an IMAP APPEND).
+            await asyncio.get_running_loop().run_in_executor(None, owner.on_message, message)
         return "250 2.0.0 OK queued as test"
 
     async def auth_XOAUTH2(self, server: SMTP, args: list[str]) -> AuthResult:
@@ -185,6 +189,9 @@ class SmtpServer:
         self._hang_seconds = 0.0
         self._wake_event: asyncio.Event | None = None
         self._controller: Controller | None = None
+        # Called with each accepted message: e.g. file it in a Sent folder, as Exchange
+        # Online does with mail sent over SMTP AUTH.
+        self.on_message: Callable[[ReceivedMessage], None] | None = None
 
     # ------------------------------------------------------------------ behaviour
 
@@ -212,6 +219,7 @@ class SmtpServer:
             self._failures.clear()
             self._refused.clear()
         self._hang_seconds = 0.0
+        self.on_message = None
         self._wake_hanging()
 
     def _take_failure(self, at: str) -> str | None:
