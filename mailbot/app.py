@@ -70,6 +70,7 @@ class App:
             self.networks,
             trusted_domains=tuple(self.settings.trust.domains),
             own_addresses=self.own_addresses,
+            coordinators=tuple(a.lower() for a in self.settings.outbox.coordinators),
         )
 
     @property

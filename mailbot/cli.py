@@ -31,6 +31,7 @@ from mailbot.errors import MailbotError
 from mailbot.models import Message, MessageEvent, MessageSource, MessageState, Understanding
 from mailbot.redact import format_exception, install_thread_hook, redact
 from mailbot.statedir import StateLock, private_umask
+from mailbot.verdict import Verdict
 
 app = typer.Typer(
     name="mailbot",
@@ -72,7 +73,8 @@ def message_json(
     state_dir: Path,
     understanding: Understanding | None = None,
 ) -> dict[str, Any]:
-    result = json.loads(understanding.result_json) if understanding else None
+    verdict = Verdict.load(understanding.result_json) if understanding else None
+    result = verdict.as_dict() if verdict else None
     return {
         "id": message.id,
         "state": message.state,
@@ -92,8 +94,10 @@ def message_json(
         "disposition": understanding.disposition if understanding else None,
         "ignored_reason": understanding.ignored_reason if understanding else None,
         "network": understanding.network if understanding else None,
-        "kinds": result["kinds"] if result else [],
-        "reasons": result["reasons"] if result else [],
+        "kinds": verdict.kinds if verdict else [],
+        "reasons": verdict.reasons if verdict else [],
+        # The mail of mailbot's that this one answers, or null.
+        "in_reply_to": verdict.in_reply_to.public() if verdict and verdict.in_reply_to else None,
         "understanding": result,
         "sources": [
             {
@@ -433,27 +437,34 @@ def _check_smtp(mailbot: App) -> bool:
 
 @app.command()
 def parse(
-    file: Annotated[Path, typer.Argument(help="One message (.eml, RFC 5322).")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Messages (.eml, RFC 5322); each is read on its own.")
+    ],
     state: StateOpt = None,
     rules: RulesOpt = None,
     config: ConfigOpt = None,
     as_json: JsonOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Show what mailbot understands of one mail, without touching the store."""
+    """Show what mailbot understands of mail, without touching the store. With --json,
+    one JSON object a line, a mail a line, in the order given."""
     from mailbot.understand.stage import understand_safely
 
-    if not file.is_file():
-        raise _fail(f"no such file: {file}")
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise _fail(f"no such file: {', '.join(missing)}")
     mailbot = _open(config, state, rules, verbose)
-    raw = file.read_bytes()
-    result = understand_safely(
-        raw, mailbot.understanding_context(), mailbot.settings.limits.parse_limits()
-    )
-    if as_json:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-        return
-    _print_understanding(result)
+    context = mailbot.understanding_context()
+    limits = mailbot.settings.limits.parse_limits()
+    for file in files:
+        result = understand_safely(file.read_bytes(), context, limits)
+        if as_json:
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sys.stdout.flush()  # a line as soon as its mail is read
+            continue
+        if len(files) > 1:
+            print(f"== {file}")
+        _print_understanding(result)
 
 
 def _print_understanding(result: dict[str, Any]) -> None:

@@ -6,6 +6,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,23 +17,22 @@ from rich.console import Console
 from rich.table import Table
 from sqlmodel import Session, col, select
 
+from mailbot import review
 from mailbot.app import App
 from mailbot.cli_options import ConfigOpt, JsonOpt, RulesOpt, StateOpt
 from mailbot.config import load_settings
 from mailbot.models import (
     AttachmentText,
     Message,
-    MessageEvent,
     MessageState,
     ReviewDecision,
     Understanding,
-    utcnow,
 )
-from mailbot.reasons import review_reasons
 from mailbot.registry.state import NetworkState, NetworkStatus
+from mailbot.review import KINDS, Corrections, Outcome, ReviewError
+from mailbot.verdict import Verdict
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-KINDS = ("member_list", "meeting_dates", "protocol", "agenda", "report")
 out = Console()
 err = Console(stderr=True)
 
@@ -227,9 +227,9 @@ def review_list(
             .where(Message.state == MessageState.NEEDS_REVIEW.value)
             .order_by(col(Message.sent_at))
         ).all()
-    items = []
+    items: list[dict[str, Any]] = []
     for message, understanding in rows:
-        result = json.loads(understanding.result_json)
+        verdict = Verdict.load(understanding.result_json)
         items.append(
             {
                 "id": message.id,
@@ -237,8 +237,8 @@ def review_list(
                 "from": message.from_addr,
                 "subject": message.subject,
                 "network": understanding.network,
-                "kinds": result.get("kinds", []),
-                "why": [r.english() for r in review_reasons(result)],
+                "kinds": verdict.kinds,
+                "why": [r.english() for r in verdict.review],
             }
         )
     if as_json:
@@ -275,8 +275,8 @@ def review_show(
         decisions = session.exec(
             select(ReviewDecision).where(ReviewDecision.message_pk == message_id)
         ).all()
-    result = json.loads(understanding.result_json)
-    data = {
+    result = Verdict.load(understanding.result_json).as_dict()
+    data: dict[str, Any] = {
         "id": message.id,
         "state": message.state,
         "raw_path": str((mailbot.settings.state_dir / message.raw_path).resolve()),
@@ -303,71 +303,37 @@ def review_show(
         print(f"decided:     {d['decision']} by {d['by']} at {d['at']}: {d['reason'] or ''}")
 
 
-def _decide(
-    mailbot: App,
-    message_id: int,
-    decision: str,
-    actor: str,
-    *,
-    network: str | None = None,
-    kinds: list[str] | None = None,
-    reason: str | None = None,
-) -> None:
-    """One transaction: the decision row, the corrected understanding, the new state."""
-    now = utcnow()
-    with Session(mailbot.engine) as session:
-        message = session.get(Message, message_id)
-        understanding = session.get(Understanding, message_id)
-        if message is None or understanding is None:
-            raise _fail(f"no understood message {message_id}", 1)
-        if message.state != MessageState.NEEDS_REVIEW.value:
-            raise _fail(f"message {message_id} is {message.state}, not waiting for review", 1)
-        result = json.loads(understanding.result_json)
-        if decision == "apply":
-            result["network"] = network or result.get("network")
-            if kinds:
-                result["kinds"] = sorted(set(kinds))
-            if not result["network"]:
-                raise _fail("which network? give --network SLUG", 2)
-            result["disposition"] = "apply"
-            result["reasons"] = [*result.get("reasons", []), f"applied after review by {actor}"]
-            understanding.result_json = json.dumps(result, ensure_ascii=False)
-            understanding.network = result["network"]
-            understanding.kinds = json.dumps(result["kinds"])
-            understanding.disposition = "apply"
-            to_state = MessageState.APPLIED.value
-            why = f"applied after review by {actor}"
-        else:
-            to_state = MessageState.IGNORED.value
-            why = f"dismissed after review by {actor}: {reason}"
-        session.add(
-            ReviewDecision(
-                message_pk=message_id,
-                decision=decision,
-                network=network,
-                kinds=json.dumps(kinds) if kinds else None,
-                reason=reason,
-                actor=actor,
-                at=now,
-            )
-        )
-        session.add(
-            MessageEvent(
-                message_pk=message_id,
-                at=now,
-                from_state=message.state,
-                to_state=to_state,
-                actor=f"review:{actor}",
-                reason=why,
-            )
-        )
-        message.state = to_state
-        message.reason = why
-        message.updated_at = now
-        session.add(message)
-        session.add(understanding)
-        session.commit()
-    print(why)
+def _run(decide: Callable[[], Outcome]) -> None:
+    try:
+        outcome = decide()
+    except ReviewError as exc:
+        raise _fail(str(exc), 1) from None
+    print(outcome.sentence)
+    if outcome.withdrawn:
+        ids = ", ".join(f"#{i}" for i in outcome.withdrawn)
+        print(f"withdrawn from the outbox (planned from it, not sent): {ids}")
+
+
+def _dates(values: list[str] | None, option: str) -> tuple[date, ...]:
+    try:
+        return tuple(date.fromisoformat(v) for v in values or [])
+    except ValueError:
+        raise _fail(f"{option} takes dates like 2025-04-25", 2) from None
+
+
+def _pairs(values: list[str] | None) -> tuple[tuple[date, date], ...]:
+    pairs = []
+    for value in values or []:
+        old, sep, new = value.partition("=")
+        try:
+            if not sep:
+                raise ValueError(value)
+            pairs.append((date.fromisoformat(old.strip()), date.fromisoformat(new.strip())))
+        except ValueError:
+            raise _fail(
+                f"--meeting-date takes OLD=NEW, like 2025-04-18=2025-04-25, not {value!r}", 2
+            ) from None
+    return tuple(pairs)
 
 
 @review_app.command("apply")
@@ -379,19 +345,38 @@ def review_apply(
     kind: Annotated[
         list[str] | None, typer.Option("--kind", help=f"What it carries: {', '.join(KINDS)}.")
     ] = None,
+    meeting_date: Annotated[
+        list[str] | None,
+        typer.Option("--meeting-date", help="A meeting's date as read and as it is: OLD=NEW."),
+    ] = None,
+    drop_meeting: Annotated[
+        list[str] | None, typer.Option("--drop-meeting", help="A date read that is no meeting.")
+    ] = None,
+    add_meeting: Annotated[
+        list[str] | None, typer.Option("--add-meeting", help="A meeting mailbot missed.")
+    ] = None,
+    protocol_date: Annotated[
+        str | None, typer.Option("--protocol-date", help="The meeting the protocol records.")
+    ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who decides (default: you).")] = None,
     state: StateOpt = None,
     rules: RulesOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Apply a mail to the registry as read (or with the network/kinds corrected)."""
+    """Apply a mail to the registry as read, or with what was misread corrected."""
     mailbot = _app(config, state, rules)
-    if network_slug and network_slug not in {n.slug for n in mailbot.networks}:
-        raise _fail(f"no network {network_slug!r}")
-    bad = [k for k in kind or [] if k not in KINDS]
-    if bad:
-        raise _fail(f"unknown kind {bad[0]!r}; one of {', '.join(KINDS)}")
-    _decide(mailbot, message_id, "apply", _actor(by), network=network_slug, kinds=kind)
+    protocol = _dates([protocol_date], "--protocol-date")[0] if protocol_date else None
+    corrections = Corrections(
+        network=network_slug,
+        kinds=tuple(kind) if kind else None,
+        meeting_dates=_pairs(meeting_date),
+        drop_meetings=_dates(drop_meeting, "--drop-meeting"),
+        add_meetings=_dates(add_meeting, "--add-meeting"),
+        protocol_date=protocol,
+    )
+    networks = [n.slug for n in mailbot.networks]
+    actor = _actor(by)
+    _run(lambda: review.apply(mailbot.engine, message_id, actor, corrections, networks=networks))
 
 
 @review_app.command("dismiss")
@@ -405,4 +390,19 @@ def review_dismiss(
 ) -> None:
     """Dismiss a mail: nothing from it enters the registry; the decision is kept."""
     mailbot = _app(config, state, rules)
-    _decide(mailbot, message_id, "dismiss", _actor(by), reason=reason)
+    _run(lambda: review.dismiss(mailbot.engine, message_id, _actor(by), reason))
+
+
+@review_app.command("revert")
+def review_revert(
+    message_id: Annotated[int, typer.Argument(metavar="ID")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is taken back out.")],
+    by: Annotated[str | None, typer.Option("--by", help="Who decides (default: you).")] = None,
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Take an applied mail back out of the registry (the notices planned from it and
+    not yet sent are withdrawn; the decision is kept)."""
+    mailbot = _app(config, state, rules)
+    _run(lambda: review.revert(mailbot.engine, message_id, _actor(by), reason))

@@ -32,6 +32,9 @@ class MessageState(StrEnum):
     NEEDS_REVIEW = "needs_review"
     QUARANTINED = "quarantined"
     DUPLICATE = "duplicate"
+    # Was applied, then taken back out by a person (`review revert`): the registry is the
+    # fold without it; the decision is kept with who and why.
+    REVERTED = "reverted"
 
 
 TERMINAL_STATES = frozenset(
@@ -173,6 +176,8 @@ class ReviewDecision(SQLModel, table=True):
     decision: str = Field(max_length=16)  # apply | dismiss
     network: str | None = Field(default=None, max_length=100)
     kinds: str | None = Field(default=None, max_length=200)  # JSON list, when overridden
+    # What the person corrected in what mailbot read (review.Corrections, as JSON).
+    corrections: str | None = Field(default=None, sa_column=Column(Text))
     reason: str | None = Field(default=None, sa_column=Column(Text))
     actor: str = Field(max_length=200)
     at: datetime = Field(default_factory=utcnow)
@@ -192,6 +197,8 @@ class OutboxState(StrEnum):
     # Planned at a first start, which catches up quietly: recorded (so it is not planned
     # again), not sent (`outbox retry` sends it).
     SKIPPED = "skipped"
+    # Planned from a mail that was then taken back out (`review revert`) before it went.
+    WITHDRAWN = "withdrawn"
 
 
 class OutboxItem(SQLModel, table=True):
@@ -236,6 +243,11 @@ class OutboxItem(SQLModel, table=True):
     # The notice's template context (bundle.encode_context): several reminders to one
     # person on one day are written as one mail from these when they are sent.
     context_json: str | None = Field(default=None, sa_column=Column(Text))
+    # The mail it answers (receipts, review notices) or the earlier mail about the same
+    # meeting (reminders): In-Reply-To, and the References chain (space-separated), so
+    # that mail clients show it in its thread.
+    in_reply_to: str | None = Field(default=None, sa_column=Column(Text))
+    references: str | None = Field(default=None, sa_column=Column(Text))
     # The notice rendered on its own; `mime` is the mail it goes (went) out in, which is
     # a bundle's when several reminders went together (they then share `message_id`).
     notice_mime: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
@@ -248,3 +260,22 @@ class Meta(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=100)
     value: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Pause(SQLModel, table=True):
+    """Reminders held back until a person decides: on one meeting of a network (an
+    answer says the protocol was already sent), or to one person on a network (an
+    answer says the person left, or asks mailbot to stop). Lifted when the mail that
+    caused it is decided (applied, dismissed) or by a person."""
+
+    __tablename__ = "pause"
+
+    id: int | None = Field(default=None, primary_key=True)
+    network: str = Field(max_length=100, index=True)
+    person: str | None = Field(default=None, max_length=320)  # an address, or any
+    about: date | None = None  # a meeting, or any
+    message_pk: int | None = Field(default=None, foreign_key="message.id")
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    lifted_at: datetime | None = None
+    lifted_by: str | None = Field(default=None, max_length=320)

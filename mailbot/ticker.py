@@ -8,8 +8,8 @@ after a week of downtime, is safe: each notice is planned once, when it is first
 
 from __future__ import annotations
 
-import json
 import logging
+import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,13 +19,23 @@ from sqlmodel import Session, col, select
 
 from mailbot import meta
 from mailbot.app import App
-from mailbot.models import Message, MessageState, OutboxItem, Understanding
+from mailbot.models import Message, MessageState, OutboxItem, Pause, Understanding
 from mailbot.outbox.bounces import match_bounces
-from mailbot.outbox.digest import digest_context
-from mailbot.outbox.planner import MailSeen, NetworkView, Notice, PlanSettings, plan
+from mailbot.outbox.bundle import decode_context
+from mailbot.outbox.digest import digest_context, review_items
+from mailbot.outbox.planner import (
+    MailSeen,
+    NetworkView,
+    Notice,
+    PauseRule,
+    PlanSettings,
+    ReviewRequest,
+    plan,
+)
 from mailbot.outbox.store import DispatchReport
 from mailbot.registry.engine import STOCKHOLM, evaluate, is_working_day, local_date
 from mailbot.registry.load import build_states
+from mailbot.verdict import Verdict
 
 log = logging.getLogger(__name__)
 
@@ -121,8 +131,8 @@ class Ticker:
         found = []
         for message, understanding in rows:
             assert message.id is not None
-            result = json.loads(understanding.result_json)
-            name, address = _sender(message.from_addr, result)
+            verdict = Verdict.load(understanding.result_json)
+            name, address = _sender(message.from_addr, verdict)
             if not address:
                 continue
             found.append(
@@ -133,7 +143,8 @@ class Ticker:
                     subject=message.subject or "",
                     sent_day=local_date(message.sent_at),
                     state=message.state,
-                    result=result,
+                    verdict=verdict,
+                    message_id=message.message_id,
                 )
             )
         return found
@@ -147,6 +158,7 @@ class Ticker:
             # land in the shared mailbox itself); `mailbot check` and the daemon say so.
             coordinators=tuple(o.coordinators),
             school_director=o.school_director or None,
+            pauses=self.pauses(),
             coordinator_name=o.coordinator_name or None,
             receipts=o.receipts,
             receipt_max_age_days=o.receipt_max_age_days,
@@ -173,7 +185,20 @@ class Ticker:
             settings,
             digest=digest,
             reminders=reminders_due,
+            review=self.review_request(today, views) if o.coordinators else None,
         )
+
+    def review_request(self, today: date, views: list[NetworkView]) -> ReviewRequest:
+        """Today's review request: the mail that waits for a person and was in no
+        request yet; a fresh random token (only a real recipient can echo it)."""
+        listed: set[int] = set()
+        for row in self.app.outbox.items(kinds=("review-request",)):
+            if row.context_json:
+                for item in decode_context(row.context_json).get("items", []):
+                    listed.add(int(item["id"]))
+        names = {v.network.slug: v.network.name for v in views}
+        items = review_items(self.app.engine, end_of_day(today), listed, names)
+        return ReviewRequest(tuple(items), secrets.token_hex(4))
 
     def run(
         self,
@@ -220,6 +245,12 @@ class Ticker:
             log.error("sending paused: %s", report.dispatch.stopped)
         return report
 
+    def pauses(self) -> tuple[PauseRule, ...]:
+        """Reminders held back until a person decides (answers.py)."""
+        with Session(self.app.engine) as session:
+            rows = session.exec(select(Pause).where(col(Pause.lifted_at).is_(None))).all()
+        return tuple(PauseRule(r.network, r.person, r.about) for r in rows)
+
     def first_tick(self, today: date) -> bool:
         """Whether this is the store's first tick ever (then it catches up quietly). A
         store that already has outbox rows (from before the marker existed) is not new."""
@@ -251,14 +282,13 @@ class Ticker:
                 sent_copy.close()
 
 
-def _sender(from_addr: str | None, result: dict[str, object]) -> tuple[str | None, str | None]:
+def _sender(from_addr: str | None, verdict: Verdict) -> tuple[str | None, str | None]:
     """(display name, address) of a mail's sender; the name from the member list when
     the sender is on it."""
     address = (from_addr or "").strip()
     if not address or "@" not in address:
         return None, None
-    members = result.get("members")
-    for member in members if isinstance(members, list) else []:
-        if isinstance(member, dict) and str(member.get("email") or "").lower() == address.lower():
-            return str(member.get("name")), address
+    for member in verdict.members:
+        if (member.email or "").lower() == address.lower():
+            return member.name, address
     return None, address

@@ -380,6 +380,10 @@ def check_mailbots_mail(message: ReceivedMessage) -> EmailMessage:
     expected = list(WRITTEN)
     if "Cc" in names:
         expected.insert(2, "Cc")
+    # An answer (a receipt, a review notice) goes in the thread of the mail it answers.
+    for optional in ("References", "In-Reply-To"):
+        if optional in names:
+            expected.insert(expected.index("Message-ID") + 1, optional)
     assert names == expected
     parsed = _parse(data)
     assert not parsed.defects

@@ -26,7 +26,8 @@ from mailbot.outbox.compose import (
     header_fields,
     verify,
 )
-from mailbot.reasons import CATALOG, Reason, review_reasons, suspect_sender
+from mailbot.reasons import CATALOG, Reason, ReasonCode
+from mailbot.verdict import Verdict
 
 REAL = "vera.holm@skovde.se"
 
@@ -225,6 +226,14 @@ def test_any_text_makes_a_mail_with_exactly_mailbots_headers(
     assert names == WRITTEN
 
 
+def test_long_message_ids_are_never_split() -> None:
+    long = "<JO9PR09MB5819E1D48F040FD7AE12A34900C1C995D623@JO9PR09MB5819.eurprd09.prod.outlook.com>"
+    raw = build(_envelope(in_reply_to=long, references=("<a@b.se>", long)), "x\n", "<p>x</p>")
+    head = raw.partition(b"\r\n\r\n")[0].decode()
+    assert f"In-Reply-To: {long}\r\n" in head
+    assert f"References: <a@b.se>\r\n {long}\r\n" in head
+
+
 @pytest.mark.parametrize(
     "changes",
     [
@@ -275,8 +284,12 @@ def test_every_reason_code_has_english_and_swedish_words() -> None:
         "sender": "a@b.se", "check": "DMARC=fail", "header": "Sender", "domain": "x.se",
         "count": 2, "names": "Vera Holm", "text": "vecka 44", "detail": "encrypted",
         "error": "ValueError: x", "date": "2025-04-25", "candidates": "2025-04-18, 2025-05-02",
+        "about": "2025-05-06", "found": "applied", "on": "2025-05-06", "message": 12,
+        "what": "jag är inte sekreterare längre", "person": "a@b.se", "kind": "receipt",
+        "why": "no-token",
     }  # fmt: skip
-    for code in CATALOG:
+    assert set(CATALOG) == set(ReasonCode)  # every code has its words
+    for code in ReasonCode:
         reason = Reason(code, args)
         assert reason.english() and reason.swedish()
         assert "{" not in reason.english() + reason.swedish()
@@ -287,6 +300,7 @@ def test_a_suspect_sender_is_known_from_the_codes() -> None:
     result = {
         "review": [{"code": "sender-misaligned", "args": {"header": "Sender", "domain": "x"}}]
     }
-    assert suspect_sender(result)
-    assert not suspect_sender({"review": [{"code": "sender-unknown", "args": {"sender": "a@b"}}]})
-    assert review_reasons({"review": [{"code": "no-such-code"}]}) == []
+    assert Verdict.from_dict(result).suspect_sender
+    unknown = {"review": [{"code": "sender-unknown", "args": {"sender": "a@b"}}]}
+    assert not Verdict.from_dict(unknown).suspect_sender
+    assert Verdict.from_dict({"review": [{"code": "no-such-code"}]}).review == []

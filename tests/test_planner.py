@@ -39,6 +39,7 @@ from mailbot.outbox.samples import sample_digest
 from mailbot.registry.engine import evaluate
 from mailbot.registry.state import MeetingRecord, MemberRecord, NetworkState, ReportRecord
 from mailbot.rules import Network
+from mailbot.verdict import Verdict
 
 D = date.fromisoformat
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -226,7 +227,8 @@ def mail(
         subject=subject,
         sent_day=D(sent),
         state=status,
-        result=understood,
+        verdict=Verdict.from_dict(understood),
+        message_id=f"<m{pk}@skovde.se>",
     )
 
 

@@ -6,7 +6,14 @@ import random
 from datetime import UTC, date, datetime
 from typing import Any
 
-from mailbot.registry.fold import Applied, fold
+from mailbot.registry.fold import Applied as _Applied
+from mailbot.registry.fold import fold
+from mailbot.verdict import Verdict
+
+
+def Applied(pk: int, sent: datetime, result: dict[str, Any], text: str = "") -> _Applied:
+    """An applied mail, from the understanding as `mailbot parse --json` writes it."""
+    return _Applied(pk, sent, Verdict.from_dict(result), text)
 
 
 def at(month: int, day: int) -> datetime:

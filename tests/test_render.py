@@ -40,6 +40,8 @@ ALL_KINDS = [
     "mission-ending",
     "receipt",
     "review-notice",
+    "review-request",
+    "decision-receipt",
     "reminders",
     "digest",
 ]

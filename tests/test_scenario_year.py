@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.cli import mailbot, messages_json
+from tests.support.cli import mailbot, mailbot_here, messages_json
 
 SCENARIO = Path(__file__).resolve().parent / "scenario_year"
 
@@ -46,7 +46,7 @@ def confirm_removals(state: Path) -> None:
 
 
 def _status(state: Path, day: str) -> dict[str, dict[str, Any]]:
-    res = mailbot("status", "--state", state, "--today", day, "--json")
+    res = mailbot_here("status", "--state", state, "--today", day, "--json")
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["today"] == day
@@ -103,7 +103,7 @@ def test_members_and_review_at_each_checkpoint(state: Path, expected: dict[str, 
     for point in expected["checkpoints"]:
         day = point["today"]
         for slug, want in point["networks"].items():
-            res = mailbot("network", slug, "--state", state, "--today", day, "--json")
+            res = mailbot_here("network", slug, "--state", state, "--today", day, "--json")
             assert res.returncode == 0, res.stderr
             have = {(m["name"], m["role"]) for m in json.loads(res.stdout)["members"]}
             wanted = {(m["name"], m["role"]) for m in want["members"]}

@@ -78,6 +78,17 @@ def _shown(mailbox: tuple[str, str]) -> str:
     return str(Address(name, addr_spec=address)) if name else address
 
 
+def plain_message_id(value: str | None) -> str | None:
+    """`value` when it is a Message-ID mailbot may write into a header, else None (an
+    incoming mail's Message-ID is whatever its sender wrote)."""
+    if not value:
+        return None
+    try:
+        return _message_id(value.strip(), "a Message-ID")
+    except UnsafeMail:
+        return None
+
+
 def _message_id(value: str, what: str) -> str:
     inner = value[1:-1] if value.startswith("<") and value.endswith(">") else ""
     if not inner or "@" not in inner or one_line(inner, 500) != inner or " " in inner:
@@ -162,6 +173,7 @@ def build(
 
 
 MAX_LINE = 76
+_ID_FIELDS = ("Message-ID", "In-Reply-To", "References")
 
 
 def _encode(field: Field) -> bytes:
@@ -180,6 +192,15 @@ def _encode(field: Field) -> bytes:
                 )
                 parts.append(f"{phrase}\r\n <{address}>")
         value = ",\r\n ".join(parts)
+    elif field.name in _ID_FIELDS:
+        # Message-IDs are never split: one a line when they do not fit together.
+        lines: list[str] = []
+        for ref in field.shown.split():
+            if lines and len(lines[-1]) + 1 + len(ref) + len(field.name) + 2 <= MAX_LINE:
+                lines[-1] += " " + ref
+            else:
+                lines.append(ref)
+        value = "\r\n ".join(lines)
     else:
         charset = "us-ascii" if field.shown.isascii() else "utf-8"
         value = Header(field.shown, charset, header_name=field.name).encode(
@@ -258,6 +279,8 @@ def _reads_back(header: object, field: Field) -> bool:
     decoders differ on the space between two encoded words of one name (RFC 2047 says
     none, Python's address parser reads one)."""
     if not field.mailboxes:
+        if field.name in _ID_FIELDS:
+            return " ".join(str(header).split()) == field.shown
         return str(header) == field.shown
     addresses = getattr(header, "addresses", None)
     if addresses is None or len(addresses) != len(field.mailboxes):

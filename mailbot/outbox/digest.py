@@ -18,10 +18,11 @@ from sqlmodel import Session, col, select
 
 from mailbot.models import Message, MessageState, OutboxItem, OutboxState, Understanding
 from mailbot.outbox.planner import NetworkView
-from mailbot.reasons import review_reasons
+from mailbot.reasons import KIND_SV
 from mailbot.registry.engine import holiday_on, local_date
 from mailbot.registry.state import Finding
 from mailbot.rules import RuleProblem
+from mailbot.verdict import Verdict
 
 ARRIVED_DAYS = 7
 UPCOMING_DAYS = 28
@@ -31,8 +32,8 @@ _WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "sö
 
 def reason_sv(message: Message, understanding: Understanding | None) -> str:
     """Why a message waits for review, in Swedish (the words are in mailbot/reasons.py)."""
-    result = json.loads(understanding.result_json) if understanding is not None else None
-    found = review_reasons(result)
+    verdict = Verdict.load(understanding.result_json) if understanding is not None else None
+    found = verdict.review if verdict is not None else []
     if found:
         return "; ".join(r.swedish() for r in found)
     return message.reason or "behöver granskas"
@@ -228,3 +229,64 @@ def digest_context(
             if problems
         ],
     }
+
+
+# -- the coordinator's review request ---------------------------------------------------
+
+_KIND_SV = {
+    "member_list": "medlemsförteckning",
+    "meeting_dates": "mötesdatum",
+    "protocol": "protokoll",
+    "report": "rapport",
+    "agenda": "kallelse eller dagordning",
+}
+
+
+def read_sv(verdict: Verdict) -> str:
+    """What mailbot read in a mail, in a few Swedish words (for the review request)."""
+    if verdict.in_reply_to is not None:
+        thread = verdict.in_reply_to
+        about = f" om träffen {thread.about.isoformat()}" if thread.about else ""
+        return f"ett svar på mailbots {KIND_SV.get(thread.kind, 'mejl')}{about}"
+    parts = []
+    if verdict.members:
+        parts.append(f"medlemsförteckning med {len(verdict.members)} personer")
+    if verdict.protocol is not None and verdict.protocol.meeting_date:
+        parts.append(f"protokoll från {verdict.protocol.meeting_date.isoformat()}")
+    dates = [m.date.isoformat() for m in verdict.meetings]
+    if dates and verdict.protocol is None:
+        parts.append("mötesdatum " + ", ".join(dates[:6]) + (" …" if len(dates) > 6 else ""))
+    parts += [_KIND_SV[k] for k in verdict.kinds if k in ("report", "agenda")]
+    return "; ".join(parts) or "inget mailbot kände igen"
+
+
+def review_items(
+    engine: Engine, until: datetime, listed: set[int], names: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The mail that waits for a person (sent by `until`) and was in no review request
+    yet (`listed`), oldest first, as the request shows it."""
+    items: list[dict[str, Any]] = []
+    with Session(engine) as session:
+        rows = session.exec(
+            select(Message, Understanding)
+            .join(Understanding, col(Understanding.message_pk) == col(Message.id))
+            .where(Message.state == MessageState.NEEDS_REVIEW.value)
+            .where(col(Message.sent_at) <= until)
+            .order_by(col(Message.sent_at))
+        ).all()
+    for message, understanding in rows:
+        if message.id is None or message.id in listed:
+            continue
+        verdict = Verdict.load(understanding.result_json)
+        items.append(
+            {
+                "id": message.id,
+                "date": local_date(message.sent_at),
+                "sender": message.from_addr or "(okänd)",
+                "subject": message.subject or "(inget ämne)",
+                "network": names.get(verdict.network or ""),
+                "read": read_sv(verdict),
+                "reason": reason_sv(message, understanding),
+            }
+        )
+    return items

@@ -84,7 +84,6 @@ from datetime import date, time
 from typing import Any
 
 from mailbot.obligations import Deliverable
-from mailbot.reasons import suspect_sender
 from mailbot.registry.engine import stated_deadline
 from mailbot.registry.state import (
     Finding,
@@ -94,6 +93,7 @@ from mailbot.registry.state import (
     NetworkStatus,
 )
 from mailbot.rules import Network
+from mailbot.verdict import Verdict
 
 WEEKLY = 7
 MONTHLY = 30
@@ -101,6 +101,8 @@ MONTHLY = 30
 # first start long after it leaves the overdue deliverable to the digest.
 LATE_WINDOW = 60
 MEETING_KINDS = ("meeting-reminder", "meeting-moved", "meeting-cancelled")
+# Answers to mail and the digest: never held back by a pause.
+ANSWER_KINDS = ("receipt", "review-notice", "digest", "decision-receipt", "review-request")
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,11 @@ class Notice:
     redirected: str | None = None  # why the coordinator gets it instead
     source_message_pk: int | None = None
     invite: Invite | None = None
+    # The thread: the mail this answers, and the chain before it (RFC 5322 3.6.4).
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    # A review request's token: in its Message-ID (and subject), for answers to echo.
+    token: str | None = None
 
     @property
     def key(self) -> str:
@@ -155,6 +162,7 @@ class Past:
     # A notice that could not be delivered (5xx, bounced) does not count as given: a
     # corrected address gets it (a new key); the same address never again by itself.
     failed: bool = False
+    message_id: str = ""  # the mail it went (or goes) out in
 
 
 @dataclass
@@ -195,6 +203,17 @@ class History:
         """Meeting dates of a network that had a reminder or moved notice -> their root."""
         return self._meetings.get(network, {})
 
+    def about(self, network: str, day: date) -> tuple[str, ...]:
+        """The Message-IDs of the mail already sent about one meeting (reminders, moves,
+        protocol reminders), oldest first: what a new mail about it refers to."""
+        kinds = (*MEETING_KINDS, "protocol-reminder")
+        found = [
+            r.message_id
+            for r in sorted(self.rows, key=lambda r: r.created_day)
+            if r.network == network and r.about == day and r.kind in kinds and r.message_id
+        ]
+        return tuple(dict.fromkeys(found))
+
 
 def root_of(topic: str) -> date:
     return date.fromisoformat(topic.rsplit("@", 1)[1])
@@ -219,7 +238,36 @@ class MailSeen:
     subject: str
     sent_day: date
     state: str  # applied | needs_review
-    result: Mapping[str, Any]  # the understanding (`mailbot parse` object)
+    verdict: Verdict  # the understanding, as decided
+    message_id: str | None = None  # its Message-ID: the answer goes in its thread
+    references: tuple[str, ...] = ()  # its References
+
+
+@dataclass(frozen=True)
+class ReviewRequest:
+    """The mail that waits for a person and was in no request yet, for today's review
+    request to the coordinators; `token` goes in its Message-ID and subject, and an
+    answer must echo it (understand/decisions.py)."""
+
+    items: tuple[Mapping[str, Any], ...]
+    token: str
+
+
+@dataclass(frozen=True)
+class PauseRule:
+    """Reminders held back until a person decides (an answer asked for it): on one
+    network, to one person (or anyone) and about one meeting (or any)."""
+
+    network: str
+    person: str | None = None
+    about: date | None = None
+
+    def holds(self, notice: Notice) -> bool:
+        if notice.network != self.network or notice.kind in ANSWER_KINDS:
+            return False
+        if self.person is not None and notice.to.address.lower() != self.person.lower():
+            return False
+        return self.about is None or notice.about == self.about
 
 
 @dataclass(frozen=True)
@@ -233,6 +281,7 @@ class PlanSettings:
     own_addresses: tuple[str, ...] = ()
     # Who answers for a `skolchef` deliverable when rules/ pins nobody (configuration).
     school_director: str | None = None
+    pauses: tuple[PauseRule, ...] = ()
 
 
 def plan(
@@ -243,6 +292,7 @@ def plan(
     settings: PlanSettings,
     digest: Mapping[str, Any] | None = None,
     reminders: bool = True,
+    review: ReviewRequest | None = None,
 ) -> list[Notice]:
     """Every notice due on `today` (the outbox drops those it already has).
 
@@ -263,7 +313,11 @@ def plan(
             notices += planner.answer(mail, by_slug)
     if digest is not None:
         notices += planner.digest(digest)
-    return notices
+    if review is not None and review.items:
+        notices += planner.review_request(review)
+    # Reminders an answer asked to hold back wait until a person decides (they are
+    # planned then, as due): "already sent", "not the secretary any more", "stop".
+    return [n for n in notices if not any(p.holds(n) for p in settings.pauses)]
 
 
 class _Planner:
@@ -283,6 +337,13 @@ class _Planner:
         if number >= (limit or self.settings.max_rounds) or (self.today - day).days < every:
             return None
         return number + 1
+
+    def _thread(self, network: str, *days: date | None) -> dict[str, Any]:
+        """The thread a mail about a meeting goes in: the earlier mail about it."""
+        refs = tuple(
+            dict.fromkeys(ref for day in days if day for ref in self.history.about(network, day))
+        )
+        return {"in_reply_to": refs[-1] if refs else None, "references": refs[-10:]}
 
     def _coordinators(self) -> list[Person]:
         unique = dict.fromkeys(a.lower() for a in self.settings.coordinators)
@@ -392,6 +453,7 @@ class _Planner:
             round=1,
             about=record.date,
             invite=invite,
+            **self._thread(slug, record.date, record.moved_from, root),
         )
 
     # -- findings ------------------------------------------------------------------
@@ -464,6 +526,7 @@ class _Planner:
             topic=topic,
             round=number,
             about=finding.meeting,
+            **self._thread(slug, finding.meeting),
         )
 
     def _behind(self, view: NetworkView) -> list[Notice]:
@@ -590,16 +653,18 @@ class _Planner:
         sender = mail.sender.lower()
         if not sender or "@" not in sender or sender in self.settings.own_addresses:
             return []
-        slug = mail.result.get("network")
-        view = views.get(slug) if isinstance(slug, str) else None
+        slug = mail.verdict.network
+        view = views.get(slug) if slug else None
         if mail.state not in ("applied", "needs_review"):
             return []  # never answer ignored mail
+        if mail.verdict.answer == "decision":
+            return self._decision_receipt(mail)
         kind = "receipt" if mail.state == "applied" else "review-notice"
         topic = f"{kind}:{mail.message_pk}"
         if self.history.last(topic) is not None:
             return []
         if kind == "review-notice":
-            if suspect_sender(mail.result):
+            if mail.verdict.suspect_sender:
                 return []  # the From may be forged: answering it helps the forger
             context: dict[str, Any] = {
                 "network": view.network.name if view else None,
@@ -624,13 +689,75 @@ class _Planner:
         return [
             Notice(
                 kind=kind,
-                network=slug if isinstance(slug, str) else None,
+                network=slug,
                 topic=topic,
                 round=1,
                 to=Person(mail.sender, name),
                 context={**context, "recipient_name": name},
                 source_message_pk=mail.message_pk,
+                in_reply_to=mail.message_id,
+                references=(*mail.references[-9:], mail.message_id) if mail.message_id else (),
             )
+        ]
+
+    def _decision_receipt(self, mail: MailSeen) -> list[Notice]:
+        """The one-line confirmation of a coordinator's decisions by mail."""
+        verdict = mail.verdict
+        if not (verdict.decided or verdict.unread_lines) or verdict.disposition != "apply":
+            return []  # refused (a forged or token-less answer): no answer to it
+        topic = f"decision-receipt:{mail.message_pk}"
+        if self.history.last(topic) is not None:
+            return []
+        context = {
+            "results": [
+                {
+                    "item": r.item,
+                    "verb": r.verb,
+                    "done": r.done,
+                    "network": r.network,
+                    "detail": r.detail_sv,
+                }
+                for r in verdict.decided
+            ],
+            "unread": list(verdict.unread_lines),
+            "original_subject": mail.subject,
+        }
+        return [
+            Notice(
+                kind="decision-receipt",
+                network=None,
+                topic=topic,
+                round=1,
+                to=Person(mail.sender, self.settings.coordinator_name),
+                context={**context, "recipient_name": self.settings.coordinator_name},
+                source_message_pk=mail.message_pk,
+                in_reply_to=mail.message_id,
+                references=(mail.message_id,) if mail.message_id else (),
+            )
+        ]
+
+    # -- the coordinator's review request ----------------------------------------------
+
+    def review_request(self, request: ReviewRequest) -> list[Notice]:
+        topic = f"review-request:{self.today.isoformat()}"
+        if self.history.last(topic) is not None:
+            return []  # at most one a day; what came later is in tomorrow's
+        context = {
+            "count": len(request.items),
+            "items": [dict(item) for item in request.items],
+            "token": request.token,
+        }
+        return [
+            Notice(
+                kind="review-request",
+                network=None,
+                topic=topic,
+                round=1,
+                to=person,
+                context={**context, "recipient_name": person.name},
+                token=request.token,
+            )
+            for person in self._coordinators()
         ]
 
     # -- digest ---------------------------------------------------------------------
@@ -707,40 +834,39 @@ def _deliverable_of(view: NetworkView, finding: Finding) -> Deliverable | None:
 
 
 def _receipt_context(mail: MailSeen, view: NetworkView, today: date) -> dict[str, Any]:
-    result = mail.result
-    kinds = set(result.get("kinds") or [])
+    verdict = mail.verdict
+    kinds = set(verdict.kinds)
     member_list = None
-    members = result.get("members") or []
-    if "member_list" in kinds and members:
+    if "member_list" in kinds and verdict.members:
 
         def named(role: str) -> str | None:
-            return next((str(m.get("name")) for m in members if m.get("role") == role), None)
+            return next((m.name for m in verdict.members if m.role == role), None)
 
         member_list = {
-            "count": len(members),
+            "count": len(verdict.members),
             "chair": named("ordforande"),
             "secretary": named("sekreterare"),
         }
     meetings: list[dict[str, Any]] = []
-    moved_to: set[str] = set()
-    for change in result.get("changes") or []:
-        if change.get("action") == "moved" and change.get("to"):
-            moved_to.add(str(change["to"]))
-            record = view.state.meetings.get(date.fromisoformat(str(change["to"])))
+    moved_to: set[date] = set()
+    for change in verdict.changes:
+        if change.action == "moved" and change.to is not None:
+            moved_to.add(change.to)
+            record = view.state.meetings.get(change.to)
             meetings.append(
                 {
-                    "date": date.fromisoformat(str(change["to"])),
+                    "date": change.to,
                     "start": record.start if record else None,
                     "end": record.end if record else None,
                     "place": record.place if record else None,
                     "change": "moved",
-                    "previous_date": _iso(change.get("from")),
+                    "previous_date": change.moved_from,
                 }
             )
-        elif change.get("action") == "cancelled" and _iso(change.get("date")):
+        elif change.action == "cancelled" and change.on is not None:
             meetings.append(
                 {
-                    "date": _iso(change.get("date")),
+                    "date": change.on,
                     "start": None,
                     "end": None,
                     "place": None,
@@ -748,18 +874,16 @@ def _receipt_context(mail: MailSeen, view: NetworkView, today: date) -> dict[str
                     "previous_date": None,
                 }
             )
-    protocol = result.get("protocol")
-    protocol_for = _iso(protocol.get("meeting_date")) if isinstance(protocol, dict) else None
-    for meeting in result.get("meetings") or []:
-        day = _iso(meeting.get("date"))
-        if day is None or str(meeting.get("date")) in moved_to or day == protocol_for:
+    protocol_for = verdict.protocol.meeting_date if verdict.protocol else None
+    for meeting in verdict.meetings:
+        if meeting.date in moved_to or meeting.date == protocol_for:
             continue
         meetings.append(
             {
-                "date": day,
-                "start": _clock(meeting.get("start")),
-                "end": _clock(meeting.get("end")),
-                "place": meeting.get("place") or None,
+                "date": meeting.date,
+                "start": meeting.start,
+                "end": meeting.end,
+                "place": meeting.place,
                 "change": "planned",
                 "previous_date": None,
             }
@@ -794,25 +918,6 @@ def _receipt_context(mail: MailSeen, view: NetworkView, today: date) -> dict[str
     }
 
 
-def _iso(value: object) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _clock(value: object) -> time | None:
-    if not isinstance(value, str) or ":" not in value:
-        return None
-    hour, _, minute = value.partition(":")
-    try:
-        return time(int(hour), int(minute))
-    except ValueError:
-        return None
-
-
 __all__ = [
     "History",
     "Invite",
@@ -820,8 +925,10 @@ __all__ = [
     "NetworkView",
     "Notice",
     "Past",
+    "PauseRule",
     "Person",
     "PlanSettings",
+    "ReviewRequest",
     "plan",
     "root_of",
 ]

@@ -145,6 +145,47 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
             "original_subject": "Vår nya förteckning – grundskolenätverket våren 2025",
             "coordinator_name": "Göran Ståhl",
         },
+        "review-request": {
+            "recipient_name": "Göran Ståhl",
+            "count": 2,
+            "items": [
+                {
+                    "id": 27,
+                    "date": date(2025, 3, 12),
+                    "sender": "par.ohman@konsultbolaget.se",
+                    "subject": "Vår nya förteckning – grundskolenätverket våren 2025",
+                    "network": "Grundskola",
+                    "read": "medlemsförteckning med 9 personer",
+                    "reason": "okänd avsändare: par.ohman@konsultbolaget.se är varken känd "
+                    "medlem eller från en betrodd domän",
+                },
+                {
+                    "id": 31,
+                    "date": date(2025, 3, 14),
+                    "sender": "kajsa.loof@tidaholm.se",
+                    "subject": "SV: Protokollet från träffen 6 februari saknas – Vuxenutbildning",
+                    "network": "Vuxenutbildning",
+                    "read": "ett svar på påminnelsen om protokollet från 6 februari",
+                    "reason": "svaret säger att protokollet från 2025-02-06 redan är skickat",
+                },
+            ],
+            "token": "1f3a9c2e",
+        },
+        "decision-receipt": {
+            "recipient_name": "Göran Ståhl",
+            "results": [
+                {"item": 27, "verb": "apply", "done": True, "network": "grundskola", "detail": ""},
+                {
+                    "item": 31,
+                    "verb": "dismiss",
+                    "done": False,
+                    "network": None,
+                    "detail": "mejl #31 är redan registrerat, det väntar inte på granskning",
+                },
+            ],
+            "unread": ["32 kanske"],
+            "original_subject": "SV: 2 mejl väntar på ditt beslut [#1f3a9c2e]",
+        },
         "reminders": {
             "recipient_name": "Åsa Öberg",
             "count": 2,

@@ -27,6 +27,8 @@ Life of a row (`OutboxItem.state`):
 
 from __future__ import annotations
 
+import email
+import email.policy
 import fcntl
 import hashlib
 import json
@@ -56,7 +58,7 @@ from mailbot.outbox.bundle import (
     invitations,
     networks_of,
 )
-from mailbot.outbox.compose import Attachment, Envelope, UnsafeMail, build
+from mailbot.outbox.compose import Attachment, Envelope, UnsafeMail, build, plain_message_id
 from mailbot.outbox.planner import History, Notice, Past
 from mailbot.outbox.render import Renderer
 from mailbot.outbox.transport import SendResult, Transport
@@ -139,14 +141,17 @@ class Outbox:
                 OutboxItem.about,
                 OutboxItem.created_day,
                 OutboxItem.state,
+                OutboxItem.message_id,
             )
         ]
         with Session(self.engine) as session:
             rows = session.execute(sa_select(*columns)).all()
         return History(
             [
-                Past(topic, number, kind, network, about, day, failed=state == FAILED)
-                for topic, number, kind, network, about, day, state in rows
+                Past(
+                    topic, number, kind, network, about, day, failed=state == FAILED, message_id=mid
+                )
+                for topic, number, kind, network, about, day, state, mid in rows
             ]
         )
 
@@ -223,7 +228,7 @@ class Outbox:
         return rows
 
     def _row(self, notice: Notice, today: date) -> OutboxItem:
-        message_id = make_message_id(notice.key, self.policy.sender)
+        message_id = make_message_id(notice.key, self.policy.sender, token=notice.token)
         context = {**notice.context, "redirect_reason": notice.redirected}
         to = [notice.to.address]
         base: dict[str, Any] = dict(
@@ -241,6 +246,8 @@ class Outbox:
             created_day=today,
             created_at=self.clock(),
             context_json=encode_context(context),
+            in_reply_to=plain_message_id(notice.in_reply_to),
+            references=" ".join(r for r in map(plain_message_id, notice.references) if r) or None,
         )
         try:
             rendered = self.renderer.render(notice.kind, context)
@@ -317,6 +324,10 @@ class Outbox:
             message_id=message_id,
             when=self.clock(),
             kind="reminders",
+            in_reply_to=next((r.in_reply_to for r in parts if r.in_reply_to), None),
+            references=tuple(
+                dict.fromkeys(ref for r in parts for ref in (r.references or "").split() if ref)
+            )[-10:],
         )
         mime = build(envelope, rendered.text, rendered.html, attachments)
         others = ", ".join(f"#{r.id}" if r.id else r.kind for r in parts)
@@ -629,7 +640,7 @@ class Outbox:
             row.sent_day = None
             if row.notice_mime:  # its own mail again, not the bundle it was in
                 row.mime = row.notice_mime
-                row.message_id = make_message_id(row.key, self.policy.sender)
+                row.message_id = _id_in(row.notice_mime) or row.message_id
             session.add(row)
             session.commit()
             return row
@@ -638,9 +649,13 @@ class Outbox:
         with Session(self.engine) as session:
             return session.get(OutboxItem, row_id)
 
-    def items(self, *, states: Sequence[str] | None = None) -> list[OutboxItem]:
+    def items(
+        self, *, states: Sequence[str] | None = None, kinds: Sequence[str] | None = None
+    ) -> list[OutboxItem]:
         with Session(self.engine) as session:
             query = select(OutboxItem).order_by(col(OutboxItem.id))
+            if kinds:
+                query = query.where(col(OutboxItem.kind).in_(list(kinds)))
             if states:
                 query = query.where(col(OutboxItem.state).in_(states))
             return list(session.exec(query).all())
@@ -654,6 +669,13 @@ class Outbox:
             return int(
                 session.exec(select(func.count()).where(col(OutboxItem.state).in_(WAITING))).one()
             )
+
+
+def _id_in(raw: bytes) -> str | None:
+    """The Message-ID written in a stored mail."""
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    value = email.message_from_bytes(head + b"\r\n\r\n", policy=email.policy.compat32)["Message-ID"]
+    return str(value).strip() if value else None
 
 
 def _first_recipient(row: OutboxItem) -> str:
@@ -677,12 +699,15 @@ def _fault_point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def make_message_id(key: str, sender: str) -> str:
+def make_message_id(key: str, sender: str, *, token: str | None = None) -> str:
     """Fixed before the first attempt, and the same for the same key: a resend after a
     crash carries the same Message-ID, which the Sent-folder check and mail clients use
-    to see it is the same mail."""
+    to see it is the same mail. A review request's token goes in it too: an answer's
+    In-Reply-To then echoes the token (understand/decisions.py)."""
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
     domain = sender.rsplit("@", 1)[-1] if "@" in sender else "mailbot.invalid"
+    if token:
+        return f"<mailbot.{token}.{digest}@{domain}>"
     return f"<mailbot.{digest}@{domain}>"
 
 
@@ -710,6 +735,8 @@ def compose(
         message_id=message_id,
         when=when,
         kind=notice.kind,
+        in_reply_to=plain_message_id(notice.in_reply_to),
+        references=tuple(r for r in map(plain_message_id, notice.references) if r),
     )
     attachments = []
     ics = invite if invite is not None else _invite_bytes(notice, policy, when)

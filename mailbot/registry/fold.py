@@ -14,40 +14,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import Any
+from datetime import date, datetime
 
 from mailbot.registry.state import MeetingRecord, MemberRecord, NetworkState, ReportRecord
+from mailbot.verdict import MeetingRead, Verdict
 
 
 @dataclass(frozen=True)
 class Applied:
-    """One applied message: its understanding (the `mailbot parse` object), as decided
-    (a coordinator's review may have set the network or kinds)."""
+    """One applied message: its understanding, as decided (a coordinator's review may
+    have set the network or kinds, or corrected what was read)."""
 
     message_pk: int
     sent_at: datetime
-    result: dict[str, Any]
+    verdict: Verdict
     report_text: str = ""  # subject, attachment names and headings (deliverable matching)
-
-
-def _time(value: object) -> time | None:
-    if not isinstance(value, str) or not value:
-        return None
-    hour, _, minute = value.partition(":")
-    try:
-        return time(int(hour), int(minute or 0))
-    except ValueError:
-        return None
-
-
-def _day(value: object) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 # A protocol dated on no known meeting records the one planned meeting without a
@@ -59,7 +40,7 @@ DEFAULT_MATCH_WINDOW = 21
 def fold(slug: str, applied: Iterable[Applied], window: int = DEFAULT_MATCH_WINDOW) -> NetworkState:
     state = NetworkState(slug)
     for item in sorted(applied, key=lambda a: (a.sent_at, a.message_pk)):
-        if item.result.get("network") != slug:
+        if item.verdict.network != slug:
             continue
         apply_one(state, item, window)
     return state
@@ -85,54 +66,49 @@ def held_elsewhere(state: NetworkState, when: date, window: int) -> list[Meeting
 
 
 def apply_one(state: NetworkState, item: Applied, window: int = DEFAULT_MATCH_WINDOW) -> None:
-    result = item.result
-    kinds = set(result.get("kinds") or [])
-    protocol = result.get("protocol")
-    recorded = _day(protocol.get("meeting_date")) if isinstance(protocol, dict) else None
+    verdict = item.verdict
+    kinds = set(verdict.kinds)
+    protocol = verdict.protocol
+    recorded = protocol.meeting_date if protocol is not None else None
     if recorded is not None:
         candidates = held_elsewhere(state, recorded, window)
         if len(candidates) == 1:
             # The plan's meeting, held on another day (a holiday moved it, say) with no
             # mail saying so: it moves to the protocol's date (and is marked held below).
             _move(state, candidates[0].date, recorded, item)
-    if "member_list" in kinds and result.get("members"):
+    if "member_list" in kinds and verdict.members:
         _members(state, item)
-    for change in result.get("changes") or []:
-        old, new = _day(change.get("from")), _day(change.get("to"))
-        if change.get("action") == "moved" and old is not None and new is not None:
-            _move(state, old, new, item)
-    for change in result.get("changes") or []:
-        if change.get("action") == "cancelled":
-            when = _day(change.get("date"))
-            found = state.meetings.get(when) if when else None
+    for change in verdict.changes:
+        if change.action == "moved" and change.moved_from is not None and change.to is not None:
+            _move(state, change.moved_from, change.to, item)
+    for change in verdict.changes:
+        if change.action == "cancelled" and change.on is not None:
+            found = state.meetings.get(change.on)
             if found is not None and found.protocol_received is None:
                 found.status = "cancelled"
-    for meeting in result.get("meetings") or []:
-        when = _day(meeting.get("date"))
-        if when is None:
-            continue
-        _announce(state, when, meeting, item)
-    if isinstance(protocol, dict):
-        when = _day(protocol.get("meeting_date"))
-        if when is not None:
-            record = state.meetings.get(when) or _announce(state, when, {}, item)
-            record.status = "held"
-            record.protocol_message_pk = item.message_pk
-            record.protocol_received = item.sent_at
-            record.attendees = list(protocol.get("attendees") or [])
-    if "meeting_dates" in kinds and result.get("meetings"):
+    for meeting in verdict.meetings:
+        _announce(state, meeting.date, meeting, item)
+    if protocol is not None and protocol.meeting_date is not None:
+        when = protocol.meeting_date
+        record = state.meetings.get(when) or _announce(state, when, None, item)
+        record.status = "held"
+        record.protocol_message_pk = item.message_pk
+        record.protocol_received = item.sent_at
+        record.attendees = list(protocol.attendees)
+    if "meeting_dates" in kinds and verdict.meetings:
         state.meeting_plans.append(item.sent_at)
     if "report" in kinds:
-        text = item.report_text or str(result.get("subject") or "")
+        text = item.report_text or verdict.subject
         state.reports.append(ReportRecord(item.sent_at, item.message_pk, text))
 
 
 def _announce(
-    state: NetworkState, when: date, meeting: dict[str, Any], item: Applied
+    state: NetworkState, when: date, meeting: MeetingRead | None, item: Applied
 ) -> MeetingRecord:
     record = state.meetings.get(when)
-    start, end = _time(meeting.get("start")), _time(meeting.get("end"))
-    place = meeting.get("place") or None
+    start = meeting.start if meeting else None
+    end = meeting.end if meeting else None
+    place = (meeting.place if meeting else None) or None
     if record is None:
         record = MeetingRecord(
             date=when,
@@ -169,25 +145,24 @@ def _move(state: NetworkState, old: date, new: date, item: Applied) -> None:
 
 
 def _members(state: NetworkState, item: Applied) -> None:
-    changes = item.result.get("member_changes") or {}
-    joining_only = bool(changes)
+    changes = item.verdict.member_changes
     people = [
         MemberRecord(
-            name=str(m.get("name")),
-            email=m.get("email") or None,
-            municipality=m.get("municipality") or None,
-            role=str(m.get("role") or "ledamot"),
+            name=m.name,
+            email=m.email or None,
+            municipality=m.municipality or None,
+            role=m.role or "ledamot",
             since=item.sent_at,
             until=None,
             message_pk=item.message_pk,
         )
-        for m in item.result.get("members") or []
-        if m.get("name")
+        for m in item.verdict.members
+        if m.name
     ]
     current = state.current_members()
-    if joining_only:
+    if changes is not None:
         # "X ersätter Y" / "Ny medlem: X": only those people change.
-        leaving = {str(n).lower() for n in changes.get("leaving") or []}
+        leaving = {n.lower() for n in changes.leaving}
         for member in current:
             if member.name.lower() in leaving:
                 member.until = item.sent_at

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import datetime
@@ -13,6 +12,7 @@ from sqlmodel import Session, col, select
 from mailbot.models import AttachmentText, Message, MessageState, Understanding
 from mailbot.registry.fold import DEFAULT_MATCH_WINDOW, Applied, fold
 from mailbot.registry.state import NetworkState
+from mailbot.verdict import Verdict
 
 
 def applied_messages(engine: Engine, until: datetime | None = None) -> list[Applied]:
@@ -42,9 +42,9 @@ def applied_in(session: Session, until: datetime | None = None) -> list[Applied]
     applied = []
     for message, understanding in rows:
         assert message.id is not None
-        result = json.loads(understanding.result_json)
+        verdict = Verdict.load(understanding.result_json)  # decoded once, here
         text = "\n".join([message.subject or "", *names.get(message.id, [])])
-        applied.append(Applied(message.id, message.sent_at, result, text))
+        applied.append(Applied(message.id, message.sent_at, verdict, text))
     return applied
 
 

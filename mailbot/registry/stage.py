@@ -10,18 +10,20 @@ guess: the message goes to review with the candidates (`protocol-date-ambiguous`
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlmodel import Session
 
+from mailbot import review
 from mailbot.models import Message, MessageState, Understanding
 from mailbot.pipeline import StageContext, Transition
-from mailbot.reasons import Reason
+from mailbot.reasons import Reason, ReasonCode
 from mailbot.registry.fold import DEFAULT_MATCH_WINDOW, fold, held_elsewhere
 from mailbot.registry.load import applied_in
+from mailbot.review import Corrections, ReviewError
+from mailbot.understand.stage import store_verdict
+from mailbot.verdict import DecisionResult, Verdict
 
 
 @dataclass
@@ -35,36 +37,83 @@ class RegisterStage:
         understanding = session.get(Understanding, message.id)
         network = understanding.network if understanding else None
         kinds = understanding.kinds if understanding else "[]"
+        if understanding is not None:
+            verdict = Verdict.load(understanding.result_json)
+            if verdict.answer == "decision":
+                return self._decide(session, message, understanding, verdict)
         if understanding is not None and network:
-            reason = self._ambiguous(session, message, understanding, network)
+            verdict = Verdict.load(understanding.result_json)
+            reason = self._ambiguous(session, message, verdict, network)
             if reason is not None:
-                result = json.loads(understanding.result_json)
-                result["disposition"] = "needs_review"
-                result["review"] = [*result.get("review", []), reason.to_json()]
-                result["reasons"] = [*result.get("reasons", []), reason.english()]
-                understanding.result_json = json.dumps(result, ensure_ascii=False)
-                understanding.disposition = "needs_review"
+                verdict.needs_review(reason)
+                store_verdict(understanding, verdict)
                 session.add(understanding)
                 return Transition(MessageState.NEEDS_REVIEW, reason.english())
         return Transition(MessageState.APPLIED, f"registered for {network}: {kinds}")
 
+    def _decide(
+        self, session: Session, message: Message, understanding: Understanding, verdict: Verdict
+    ) -> Transition:
+        """Carry out a coordinator's decisions by mail (decisions.py), each as review.py
+        makes it, in this transaction; what came of each is kept for the confirmation."""
+        actor = f"{verdict.sender} (mail #{message.id})"
+        results = []
+        for line in verdict.decisions:
+            try:
+                if line.verb == "apply":
+                    corrections = Corrections(network=line.network)
+                    outcome = review.apply_in(
+                        session, line.item, actor, corrections, networks=list(self.windows)
+                    )
+                elif line.verb == "dismiss":
+                    outcome = review.dismiss_in(session, line.item, actor, line.reason or "")
+                else:
+                    outcome = review.revert_in(session, line.item, actor, line.reason or "")
+            except ReviewError as exc:
+                results.append(
+                    DecisionResult(
+                        item=line.item,
+                        verb=line.verb,
+                        done=False,
+                        detail=str(exc),
+                        detail_sv=exc.swedish,
+                    )
+                )
+                continue
+            applied_to = None
+            if line.verb == "apply":
+                decided = session.get(Understanding, line.item)
+                applied_to = decided.network if decided else None
+            results.append(
+                DecisionResult(
+                    item=line.item,
+                    verb=line.verb,
+                    done=True,
+                    detail=outcome.sentence,
+                    network=applied_to,
+                )
+            )
+        verdict.decided = results
+        store_verdict(understanding, verdict)
+        session.add(understanding)
+        done = sum(r.done for r in results)
+        return Transition(
+            MessageState.APPLIED, f"{done} of {len(results)} decisions carried out by mail"
+        )
+
     def _ambiguous(
-        self, session: Session, message: Message, understanding: Understanding, network: str
+        self, session: Session, message: Message, verdict: Verdict, network: str
     ) -> Reason | None:
-        protocol = json.loads(understanding.result_json).get("protocol")
-        if not isinstance(protocol, dict) or not protocol.get("meeting_date"):
+        if verdict.protocol is None or verdict.protocol.meeting_date is None:
             return None
-        try:
-            when = date.fromisoformat(str(protocol["meeting_date"]))
-        except ValueError:
-            return None
+        when = verdict.protocol.meeting_date
         window = self.windows.get(network, DEFAULT_MATCH_WINDOW)
         state = fold(network, applied_in(session, until=message.sent_at), window)
         candidates = held_elsewhere(state, when, window)
         if len(candidates) < 2:
             return None
         return Reason(
-            "protocol-date-ambiguous",
+            ReasonCode.PROTOCOL_DATE_AMBIGUOUS,
             {
                 "date": when.isoformat(),
                 "candidates": ", ".join(m.date.isoformat() for m in candidates),

@@ -22,7 +22,7 @@ from mailbot.parse.quotes import (
     strip_signature_noise,
 )
 from mailbot.parse.swedish_dates import find_vague
-from mailbot.reasons import Reason
+from mailbot.reasons import Reason, ReasonCode
 from mailbot.rules import Network
 from mailbot.understand.machine import machine_reason
 from mailbot.understand.meetings import MeetingFindings, meetings_in_table, meetings_in_text
@@ -37,6 +37,15 @@ from mailbot.understand.members import (
 )
 from mailbot.understand.network import NetworkMatcher, decide_network
 from mailbot.understand.protocol import attendees_from_table, attendees_from_text, protocol_date
+from mailbot.verdict import (
+    Change,
+    Disposition,
+    MeetingRead,
+    MemberChanges,
+    MemberRead,
+    ProtocolRead,
+    Verdict,
+)
 
 KIND_WORDS = {
     "protocol": re.compile(
@@ -84,6 +93,8 @@ class Context:
     fallback_date: date | None = None  # when the mail has no usable Date header
     # mailbot's own From address(es): its mail (or a copy of it) is never input.
     own_addresses: tuple[str, ...] = ()
+    # The coordinators' addresses: their answers to a review request decide.
+    coordinators: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, networks: list[Network], **kwargs: Any) -> Context:
@@ -95,7 +106,7 @@ class Understanding:
     message_id: str | None
     from_addr: str | None
     subject: str
-    disposition: str = "ignored"
+    disposition: Disposition = "ignored"
     ignored_reason: str | None = None
     network: str | None = None
     kinds: list[str] = field(default_factory=list)
@@ -107,37 +118,39 @@ class Understanding:
     review_notes: list[Reason] = field(default_factory=list)  # gathered while reading
     member_changes: dict[str, list[str]] | None = None  # a partial update, not a full list
 
-    def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "message_id": self.message_id,
-            "from": self.from_addr,
-            "subject": self.subject,
-            "disposition": self.disposition,
-            "ignored_reason": self.ignored_reason,
-            "network": self.network,
-            "kinds": sorted(self.kinds),
-            "members": [m.as_json() for m in self.members],
-            "meetings": [m.as_json() for m in self.meetings.sorted()],
-            "protocol": None,
-            "reasons": self.reasons,
-        }
-        # Beyond the interface: the review reasons as codes (mailbot/reasons.py).
-        out["review"] = [r.to_json() for r in self.review]
+    def verdict(self) -> Verdict:
+        """The typed value every later stage reads (mailbot/verdict.py)."""
+        protocol = None
         if self.protocol is not None:
             when, attendees = self.protocol
-            out["protocol"] = {
-                "meeting_date": when.isoformat() if when else None,
-                "attendees": attendees,
-            }
-        # Beyond the interface (extra keys): what the registry needs for partial member
-        # updates and for moved or cancelled meetings.
-        if self.member_changes is not None:
-            out["member_changes"] = self.member_changes
-        out["changes"] = [
-            {"action": "moved", "from": a.isoformat(), "to": b.isoformat()}
-            for a, b in self.meetings.moved
-        ] + [{"action": "cancelled", "date": d.isoformat()} for d in self.meetings.cancelled]
-        return out
+            protocol = ProtocolRead(meeting_date=when, attendees=list(attendees))
+        return Verdict(
+            message_id=self.message_id,
+            sender=self.from_addr,
+            subject=self.subject,
+            disposition=self.disposition,
+            ignored_reason=self.ignored_reason,
+            network=self.network,
+            kinds=sorted(self.kinds),
+            members=[
+                MemberRead(name=m.name, email=m.email, municipality=m.municipality, role=m.role)
+                for m in self.members
+            ],
+            meetings=[
+                MeetingRead(date=m.date, start=m.start, end=m.end, place=m.place)
+                for m in self.meetings.sorted()
+            ],
+            protocol=protocol,
+            reasons=list(self.reasons),
+            review=list(self.review),
+            changes=[Change(action="moved", moved_from=a, to=b) for a, b in self.meetings.moved]
+            + [Change(action="cancelled", on=d) for d in self.meetings.cancelled],
+            member_changes=MemberChanges(**self.member_changes) if self.member_changes else None,
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        """The `mailbot parse --json` object (and the extra keys of `Verdict.as_dict`)."""
+        return self.verdict().as_dict()
 
 
 @dataclass
@@ -217,12 +230,12 @@ def sender_reasons(mail: ParsedMail, ctx: Context) -> list[Reason]:
     DMARC and SPF not failing at the receiving server."""
     if mail.from_problem is not None:
         args = {"count": mail.from_problem.count} if mail.from_problem.count else {}
-        return [Reason(mail.from_problem.code, args)]
+        return [Reason(ReasonCode(mail.from_problem.code), args)]
     found: list[Reason] = []
     if mail.misalignment is not None:
         found.append(
             Reason(
-                "sender-misaligned",
+                ReasonCode.SENDER_MISALIGNED,
                 {
                     "header": mail.misalignment.header,
                     "domain": mail.misalignment.domain or "?",
@@ -231,9 +244,9 @@ def sender_reasons(mail: ParsedMail, ctx: Context) -> list[Reason]:
         )
     failed = _authentication_failed(mail)
     if failed:
-        found.append(Reason("auth-failed", {"check": failed}))
+        found.append(Reason(ReasonCode.AUTH_FAILED, {"check": failed}))
     if not _trusted(mail.from_addr, ctx):
-        found.append(Reason("sender-unknown", {"sender": mail.from_addr or "(unknown)"}))
+        found.append(Reason(ReasonCode.SENDER_UNKNOWN, {"sender": mail.from_addr or "(unknown)"}))
     return found
 
 
@@ -382,7 +395,7 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
             "a change of members: " + ", ".join(m.name for m in joining) or "someone leaves"
         )
     if leaving:
-        result.review_notes.append(Reason("member-leaves", {"names": ", ".join(leaving)}))
+        result.review_notes.append(Reason(ReasonCode.MEMBER_LEAVES, {"names": ", ".join(leaving)}))
     if members and ("member_list" in kinds or "protocol" not in kinds):
         kinds.add("member_list")
         roles = role_assignments("\n".join(b.text for b in blocks))
@@ -503,24 +516,24 @@ def _decide(
     ambiguous: bool,
 ) -> None:
     review: list[Reason] = list(result.review_notes)
-    review.extend(Reason("unreadable", {"detail": p}) for p in problems)
+    review.extend(Reason(ReasonCode.UNREADABLE, {"detail": p}) for p in problems)
     if vague and not result.meetings.meetings:
-        review.append(Reason("date-vague", {"text": vague[0]}))
+        review.append(Reason(ReasonCode.DATE_VAGUE, {"text": vague[0]}))
     if result.meetings.cancelled and not result.meetings.meetings:
-        review.append(Reason("meeting-cancelled"))
+        review.append(Reason(ReasonCode.MEETING_CANCELLED))
     if not result.kinds and not result.meetings.meetings and not problems:
         result.disposition = "ignored"
         result.ignored_reason = "no-content"
         result.reasons.append("nothing for the store: no network paperwork in it")
         return
     if ambiguous:
-        review.append(Reason("network-ambiguous"))
+        review.append(Reason(ReasonCode.NETWORK_AMBIGUOUS))
     elif result.network is None:
-        review.append(Reason("network-unknown"))
+        review.append(Reason(ReasonCode.NETWORK_UNKNOWN))
     if "member_list" in result.kinds and not result.members:
-        review.append(Reason("member-list-empty"))
+        review.append(Reason(ReasonCode.MEMBER_LIST_EMPTY))
     if result.protocol is not None and result.protocol[0] is None:
-        review.append(Reason("protocol-undated"))
+        review.append(Reason(ReasonCode.PROTOCOL_UNDATED))
     review.extend(sender_reasons(mail, ctx))
     if review:
         result.disposition = "needs_review"

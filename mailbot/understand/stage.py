@@ -21,12 +21,27 @@ from mailbot.models import AttachmentText, Message, MessageState, Understanding
 from mailbot.parse.mime import ParsedMail, parse_mail
 from mailbot.parse.types import Limits
 from mailbot.pipeline import StageContext, Transition
-from mailbot.reasons import Reason
-from mailbot.understand.analyze import Context, analyze
+from mailbot.reasons import Reason, ReasonCode
+from mailbot.understand.analyze import Context, analyze, sender_reasons
+from mailbot.understand.answers import (
+    SentMail,
+    find_thread,
+    new_text,
+    read_answer,
+    referenced_ids,
+    strip_for_reading,
+)
+from mailbot.understand.decisions import parse_decisions, token_of
+from mailbot.understand.threads import StoreLookup, add_pauses, protocol_found
+from mailbot.verdict import Thread, Verdict
 
 log = logging.getLogger(__name__)
 
-UNDERSTANDING_VERSION = "1"
+# An answer to mailbot's mail that is machine-written stays ignored (never answered).
+MACHINE_REASONS = frozenset(
+    {"auto-reply", "bounce", "receipt", "own-mail", "calendar-reply", "spam", "newsletter"}
+)
+UNDERSTANDING_VERSION = "2"  # the Verdict model (mailbot/verdict.py)
 _NEXT_STATE = {
     "apply": MessageState.CLASSIFIED,
     "ignored": MessageState.IGNORED,
@@ -39,33 +54,82 @@ def understand_safely(raw: bytes, ctx: Context, limits: Limits) -> dict[str, obj
     with the error as its reason, never a crash. (The pipeline stage instead lets it
     raise, so the runner retries and, if it persists, quarantines with the reason.)"""
     try:
-        return understand_bytes(raw, ctx, limits)[1]
+        return understand_bytes(raw, ctx, limits)[1].as_dict()
     except Exception as exc:
         log.exception("reading the mail failed")
         envelope = read_envelope(raw)
-        reason = Reason("reader-failed", {"error": f"{type(exc).__name__}: {exc}"})
-        return {
-            "message_id": envelope.message_id,
-            "from": envelope.from_addr,
-            "subject": envelope.subject or "",
-            "disposition": "needs_review",
-            "ignored_reason": None,
-            "network": None,
-            "kinds": [],
-            "members": [],
-            "meetings": [],
-            "protocol": None,
-            "reasons": [reason.english()],
-            "review": [reason.to_json()],
-            "changes": [],
-        }
+        verdict = Verdict(
+            message_id=envelope.message_id,
+            sender=envelope.from_addr,
+            subject=envelope.subject or "",
+        )
+        verdict.needs_review(
+            Reason(ReasonCode.READER_FAILED, {"error": f"{type(exc).__name__}: {exc}"})
+        )
+        return verdict.as_dict()
 
 
-def understand_bytes(
-    raw: bytes, ctx: Context, limits: Limits
-) -> tuple[ParsedMail, dict[str, object]]:
+def understand_bytes(raw: bytes, ctx: Context, limits: Limits) -> tuple[ParsedMail, Verdict]:
     mail = parse_mail(raw, limits)
-    return mail, analyze(mail, ctx).as_json()
+    return mail, analyze(mail, ctx).verdict()
+
+
+def decide_by_mail(
+    mail: ParsedMail, verdict: Verdict, thread: Thread, sent: SentMail, context: Context
+) -> Verdict:
+    """A coordinator's answer to a review request: the decisions it carries, or why it
+    decides nothing (decisions.py). The register stage carries them out."""
+    out = verdict.model_copy(deep=True)
+    out.in_reply_to = thread
+    out.network, out.kinds, out.members, out.meetings = None, [], [], []
+    out.protocol, out.changes = None, []
+    token = str(sent.context.get("token") or "")
+    echoed = bool(token) and (
+        any(token in ref for ref in referenced_ids(mail)) or token_of(mail.subject) == token
+    )
+    sender = (verdict.sender or "").lower()
+    # Judged from the mail itself: a mail with nothing for the store carries no review
+    # reasons, yet a forged From must never decide.
+    suspect = any(r.suspect_sender for r in sender_reasons(mail, context))
+    why = (
+        "not-coordinator"
+        if sender not in context.coordinators
+        else "suspect"
+        if suspect
+        else "no-token"
+        if not echoed
+        else None
+    )
+    out.answer = "decision"
+    if why is not None:
+        out.disposition = "needs_review"
+        out.review = [Reason(ReasonCode.DECISION_REFUSED, {"why": why})]
+        out.reasons = [r.english() for r in out.review]
+        return out
+    listed = sent.context.get("items")
+    items = (
+        [int(i["id"]) for i in listed if isinstance(i, dict)] if isinstance(listed, list) else []
+    )
+    names = {alias: n.slug for n in context.networks for alias in (n.name.lower(), *n.aliases)}
+    parsed = parse_decisions(new_text(mail.text, mail.subject, sent.text), items, names)
+    out.decisions = parsed.lines
+    out.unread_lines = parsed.unread
+    out.disposition = "apply"
+    out.review = []
+    out.reasons = [
+        f"a coordinator's answer to a review request: {len(parsed.lines)} decisions, "
+        f"{len(parsed.unread)} lines not understood"
+    ]
+    return out
+
+
+def store_verdict(row: Understanding, verdict: Verdict) -> None:
+    """Write a verdict to its row: the JSON and the columns that index it."""
+    row.disposition = verdict.disposition
+    row.ignored_reason = verdict.ignored_reason
+    row.network = verdict.network
+    row.kinds = json.dumps(sorted(verdict.kinds))
+    row.result_json = verdict.dump()
 
 
 @dataclass
@@ -85,8 +149,9 @@ class UnderstandStage:
             fallback_date=message.sent_at.date(),
             known_senders=self.senders() if self.senders else self.context.known_senders,
         )
-        mail, result = understand_bytes(raw, context, self.limits)
+        mail, verdict = understand_bytes(raw, context, self.limits)
         assert message.id is not None
+        verdict = self._in_thread(session, message, mail, verdict, context)
         # A re-run after a crash starts clean: the stage's rows are replaced, not added.
         session.execute(delete(AttachmentText).where(col(AttachmentText.message_pk) == message.id))
         for position, att in enumerate(mail.all_attachments()):
@@ -108,14 +173,43 @@ class UnderstandStage:
             )
         existing = session.get(Understanding, message.id)
         row = existing or Understanding(message_pk=message.id, result_json="{}", disposition="")
-        row.disposition = str(result["disposition"])
-        row.ignored_reason = result["ignored_reason"]  # type: ignore[assignment]
-        row.network = result["network"]  # type: ignore[assignment]
-        row.kinds = json.dumps(result["kinds"])
-        row.result_json = json.dumps(result, ensure_ascii=False)
+        store_verdict(row, verdict)
         row.understood_at = ctx.now
         row.version = UNDERSTANDING_VERSION
         session.add(row)
-        reasons = result.get("reasons") or []
-        summary = "; ".join(str(r) for r in reasons)[:1000] if isinstance(reasons, list) else None
+        summary = "; ".join(verdict.reasons)[:1000] or None
         return Transition(_NEXT_STATE[row.disposition], summary)
+
+    def _in_thread(
+        self,
+        session: Session,
+        message: Message,
+        mail: ParsedMail,
+        verdict: Verdict,
+        context: Context,
+    ) -> Verdict:
+        """An answer to mailbot's own mail is read in its thread (answers.py). Machine
+        mail (an auto-reply in the thread) and mailbot's own mail stay ignored: nothing
+        ever answers them, so no loop."""
+        if verdict.ignored_reason in MACHINE_REASONS:
+            return verdict
+        lookup = StoreLookup(session, message.sent_at.date())
+        found = find_thread(mail, lookup)
+        if found is None:
+            return verdict
+        thread, sent = found
+        if thread.kind == "review-request":
+            return decide_by_mail(mail, verdict, thread, sent, context)
+        plain = analyze(strip_for_reading(mail, sent), context).verdict()
+        assert message.id is not None
+        answer = read_answer(
+            mail,
+            plain,
+            thread,
+            sent,
+            reference=message.sent_at.date(),
+            protocol_found=protocol_found(session, thread.network, thread.about, verdict.sender),
+        )
+        reason = "; ".join(r.english() for r in answer.verdict.review) or answer.kind.value
+        add_pauses(session, message.id, answer.verdict.network, answer.pauses, reason)
+        return answer.verdict

@@ -48,3 +48,23 @@ def corpora_dir() -> Path:
     path = Path(override) if override else REPO.parent / "shared" / "corpora"
     assert path.is_dir(), f"the shared corpora are missing: {path}"
     return path
+
+
+class Ran:
+    """What a command printed and returned (the fields of subprocess.CompletedProcess)."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def mailbot_here(*args: str | Path, env: dict[str, str] | None = None) -> Ran:
+    """The `mailbot` command line run in this process (typer's test runner), for the
+    read-only commands a test calls many times (`status`, `network`, `messages`): the
+    same code as the real command, without a Python start each time. Commands whose
+    process matters (signals, locks, umask, exit codes of crashes) use `mailbot`."""
+    from typer.testing import CliRunner
+
+    from mailbot.cli import app
+
+    result = CliRunner().invoke(app, [str(a) for a in args], env=env or clean_env())
+    return Ran(result.exit_code, result.stdout, result.stderr)
