@@ -234,6 +234,31 @@ class DaemonConfig(_Section):
     catch_up_interval: float = Field(default=60.0, gt=0)
 
 
+class WebConfig(_Section):
+    """The coordinator's desk (`mailbot web`, and `mailbot run` when enabled)."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(default=8025, ge=1, le=65535)
+    # Signs the session cookies. Empty: generated once into <state>/web-secret (0600).
+    secret: SecretStr | None = None
+    # A session ends after this long without a request.
+    session_idle_hours: float = Field(default=8.0, gt=0, le=24 * 30)
+    # Wrong passwords for one user name (or from one address) before the login waits.
+    login_attempts: int = Field(default=5, ge=1, le=100)
+    login_window_minutes: float = Field(default=15.0, gt=0)
+    # Behind a reverse proxy with TLS: the proxy's address(es), whose X-Forwarded-For
+    # and X-Forwarded-Proto are believed ("*": any). Empty: none (direct connections).
+    forwarded_allow_ips: list[str] = Field(default_factory=list)
+    # Cookies only over HTTPS (set when the desk is reached through a TLS proxy).
+    secure_cookies: bool = False
+    # The public address of the published minutes, for the Atom feed's links
+    # (e.g. https://mailbot.skaraborg.se); empty: the address the request came to.
+    public_url: str = ""
+    # The largest form a page accepts (bytes).
+    max_form_bytes: int = Field(default=1_000_000, ge=10_000)
+
+
 class SmtpConfig(_Section):
     """Outgoing mail. An empty host means the embedded default: every outgoing mail is
     written as an .eml file to <state>/outbox/ and nothing leaves the machine."""
@@ -357,6 +382,7 @@ class Settings(BaseSettings):
     daemon: DaemonConfig = Field(default_factory=DaemonConfig)
     smtp: SmtpConfig = Field(default_factory=SmtpConfig)
     outbox: OutboxConfig = Field(default_factory=OutboxConfig)
+    web: WebConfig = Field(default_factory=WebConfig)
     log_level: str = "INFO"
 
     @classmethod
@@ -496,6 +522,7 @@ def secrets_in(settings: Settings) -> list[str]:
         settings.smtp.resolved_password,
         settings.oauth2.resolved_secret,
         lambda: settings.oauth2.certificate_password,
+        lambda: settings.web.secret,
     )
     for read in readers:
         try:

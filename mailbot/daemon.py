@@ -222,6 +222,12 @@ class Daemon:
             coalesce=True,
         )
         scheduler.start()
+        desk = None
+        if self.app.settings.web.enabled:
+            from mailbot.web import DeskServer
+
+            desk = DeskServer(self.app)
+            desk.start()
         # Catch up on anything left from a previous run before new mail arrives: the
         # pipeline, then today's tick (after downtime: each due notice once).
         self.catch_up()
@@ -247,5 +253,7 @@ class Daemon:
             for thread in threads:
                 thread.join(timeout=120)
             scheduler.shutdown(wait=True)
+            if desk is not None:
+                desk.stop()
             log.info("stopped cleanly")
         return 0

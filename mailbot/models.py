@@ -279,3 +279,37 @@ class Pause(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     lifted_at: datetime | None = None
     lifted_by: str | None = Field(default=None, max_length=320)
+    # One notice topic only (a pause set on the desk's outbox page), or any.
+    topic: str | None = Field(default=None, sa_column=Column(Text))
+    created_by: str | None = Field(default=None, max_length=200)  # a person, or mailbot
+
+
+class DeskUser(SQLModel, table=True):
+    """A person who may use the desk (the web page): `mailbot user add NAME`."""
+
+    __tablename__ = "desk_user"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    password_hash: str = Field(sa_column=Column(Text, nullable=False))  # Argon2id
+    created_at: datetime = Field(default_factory=utcnow)
+    last_login_at: datetime | None = None
+
+
+class Publication(SQLModel, table=True):
+    """A registered protocol the coordinator marked for publishing: served without login
+    on /publicerat/<network> (and its Atom feed) until it is withdrawn."""
+
+    __tablename__ = "publication"
+    __table_args__ = (UniqueConstraint("message_pk", "position", name="uq_publication_file"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    network: str = Field(max_length=100, index=True)
+    meeting_date: date
+    message_pk: int = Field(foreign_key="message.id")
+    position: int  # the attachment (attachment_text.position) that is the document
+    filename: str = Field(sa_column=Column(Text, nullable=False))
+    published_at: datetime = Field(default_factory=utcnow)
+    published_by: str = Field(max_length=200)
+    withdrawn_at: datetime | None = None
+    withdrawn_by: str | None = Field(default=None, max_length=200)

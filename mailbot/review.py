@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -38,7 +38,7 @@ from mailbot.models import (
     utcnow,
 )
 from mailbot.understand.stage import store_verdict
-from mailbot.verdict import MeetingRead, ProtocolRead, Verdict
+from mailbot.verdict import MeetingRead, MemberRead, ProtocolRead, Verdict
 
 KINDS = ("member_list", "meeting_dates", "protocol", "agenda", "report")
 
@@ -65,6 +65,10 @@ STATE_SV = {
 }
 
 
+def _hhmm(value: time | None) -> str | None:
+    return value.strftime("%H:%M") if value is not None else None
+
+
 @dataclass(frozen=True)
 class Corrections:
     """What a person corrects in what mailbot read, before it is applied."""
@@ -75,10 +79,20 @@ class Corrections:
     drop_meetings: tuple[date, ...] = ()
     add_meetings: tuple[date, ...] = ()
     protocol_date: date | None = None
+    # A meeting's time and place as they are (by its date after the moves above).
+    meeting_details: tuple[tuple[date, time | None, time | None, str | None], ...] = ()
+    attendees: tuple[str, ...] | None = None  # the protocol's attendees, as they are
+    members: tuple[MemberRead, ...] | None = None  # the member list, as it is
 
     def any(self) -> bool:
         return bool(
-            self.meeting_dates or self.drop_meetings or self.add_meetings or self.protocol_date
+            self.meeting_dates
+            or self.drop_meetings
+            or self.add_meetings
+            or self.protocol_date
+            or self.meeting_details
+            or self.attendees is not None
+            or self.members is not None
         )
 
     def as_json(self) -> str:
@@ -90,6 +104,13 @@ class Corrections:
                 "drop_meetings": [d.isoformat() for d in self.drop_meetings],
                 "add_meetings": [d.isoformat() for d in self.add_meetings],
                 "protocol_date": self.protocol_date.isoformat() if self.protocol_date else None,
+                "meeting_details": [
+                    [d.isoformat(), _hhmm(s), _hhmm(e), p] for d, s, e, p in self.meeting_details
+                ],
+                "attendees": list(self.attendees) if self.attendees is not None else None,
+                "members": [m.model_dump() for m in self.members]
+                if self.members is not None
+                else None,
             },
             ensure_ascii=False,
         )
@@ -109,12 +130,22 @@ class Corrections:
         known = {m.date for m in fixed.meetings}
         fixed.meetings += [MeetingRead(date=d) for d in self.add_meetings if d not in known]
         fixed.meetings.sort(key=lambda m: m.date)
+        for day, start, end, place in self.meeting_details:
+            for meeting in fixed.meetings:
+                if meeting.date == day:
+                    meeting.start, meeting.end, meeting.place = start, end, place
         if self.protocol_date is not None:
             if fixed.protocol is None:
                 fixed.protocol = ProtocolRead(meeting_date=self.protocol_date)
             else:
                 fixed.protocol.meeting_date = self.protocol_date
             fixed.kinds = sorted({*fixed.kinds, "protocol"})
+        if self.attendees is not None and fixed.protocol is not None:
+            fixed.protocol.attendees = list(self.attendees)
+        if self.members is not None:
+            fixed.members = list(self.members)
+            if self.members:
+                fixed.kinds = sorted({*fixed.kinds, "member_list"})
         return fixed
 
 

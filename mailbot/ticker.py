@@ -249,7 +249,7 @@ class Ticker:
         """Reminders held back until a person decides (answers.py)."""
         with Session(self.app.engine) as session:
             rows = session.exec(select(Pause).where(col(Pause.lifted_at).is_(None))).all()
-        return tuple(PauseRule(r.network, r.person, r.about) for r in rows)
+        return tuple(PauseRule(r.network, r.person, r.about, r.topic) for r in rows)
 
     def first_tick(self, today: date) -> bool:
         """Whether this is the store's first tick ever (then it catches up quietly). A

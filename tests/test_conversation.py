@@ -38,7 +38,7 @@ import pytest
 from docx import Document
 
 from mailbot.app import App
-from mailbot.cli_outbox import _intake
+from mailbot.cli.outbox import _intake
 from mailbot.config import load_settings
 from mailbot.ticker import Ticker
 from tests.support.cli import REPO, clean_env, mailbot, mailbot_here

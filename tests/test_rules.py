@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mailbot.cli_rules import rules_app
+from mailbot.cli.rules import rules_app
 from mailbot.errors import ConfigError
 from mailbot.obligations import Contacts
 from mailbot.rules import (

@@ -29,7 +29,8 @@ SMTP_MARK = "smtp-MARK-8b2d17"
 PG_MARK = "pg-MARK-a63e05"
 OAUTH_MARK = "oauth-MARK-0d94c2"
 CERT_MARK = "cert-MARK-5e7a31"
-MARKS = (IMAP_MARK, SMTP_MARK, PG_MARK, OAUTH_MARK, CERT_MARK)
+WEB_MARK = "web-MARK-77c0b4"
+MARKS = (IMAP_MARK, SMTP_MARK, PG_MARK, OAUTH_MARK, CERT_MARK, WEB_MARK)
 
 
 def _closed_port() -> int:
@@ -84,6 +85,7 @@ def _secret_env(imap: Dovecot, smtp: SmtpServer, store_url: str | None = None) -
         "MAILBOT_SMTP__TIMEOUT": "5",
         "MAILBOT_OAUTH2__CLIENT_SECRET": OAUTH_MARK,
         "MAILBOT_OAUTH2__CERTIFICATE_PASSWORD": CERT_MARK,
+        "MAILBOT_WEB__SECRET": WEB_MARK,
     }
     if store_url:
         env["MAILBOT_STORE__URL"] = store_url
@@ -99,6 +101,7 @@ def test_config_masks_every_secret_from_the_environment_and_the_file(
     _assert_hidden(res.stdout, res.stderr)
     shown = json.loads(res.stdout)
     assert shown["imap"]["password"] == "**********"
+    assert shown["web"]["secret"] == "**********"
     assert shown["store"]["url"].startswith("postgresql+psycopg://mailbot:***@127.0.0.1")
 
     config = tmp_path / "mailbot.toml"

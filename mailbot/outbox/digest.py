@@ -250,7 +250,8 @@ def read_sv(verdict: Verdict) -> str:
         return f"ett svar på mailbots {KIND_SV.get(thread.kind, 'mejl')}{about}"
     parts = []
     if verdict.members:
-        parts.append(f"medlemsförteckning med {len(verdict.members)} personer")
+        count = len(verdict.members)
+        parts.append(f"medlemsförteckning med {count} {'person' if count == 1 else 'personer'}")
     if verdict.protocol is not None and verdict.protocol.meeting_date:
         parts.append(f"protokoll från {verdict.protocol.meeting_date.isoformat()}")
     dates = [m.date.isoformat() for m in verdict.meetings]

@@ -253,19 +253,27 @@ class ReviewRequest:
     token: str
 
 
+ANY_NETWORK = "*"
+
+
 @dataclass(frozen=True)
 class PauseRule:
     """Reminders held back until a person decides (an answer asked for it): on one
     network, to one person (or anyone) and about one meeting (or any)."""
 
-    network: str
+    network: str  # a network's slug, or "*": every network (a person's pause)
     person: str | None = None
     about: date | None = None
+    topic: str | None = None  # one notice topic (set on the desk), or any
 
     def holds(self, notice: Notice) -> bool:
-        if notice.network != self.network or notice.kind in ANSWER_KINDS:
+        if notice.kind in ANSWER_KINDS:
+            return False
+        if self.network != ANY_NETWORK and notice.network != self.network:
             return False
         if self.person is not None and notice.to.address.lower() != self.person.lower():
+            return False
+        if self.topic is not None and notice.topic != self.topic:
             return False
         return self.about is None or notice.about == self.about
 

@@ -411,6 +411,27 @@ def _list_sv(items: list[str]) -> str:
     return ", ".join(words[:-1]) + " och " + words[-1]
 
 
+def swedish_filters() -> dict[str, Any]:
+    """The Jinja2 filters that put dates, counts and codes into Swedish: the mail
+    templates and the desk's pages use the same."""
+    return dict(
+        datum=datum,
+        kort_datum=kort_datum,
+        tid=tid,
+        tidsintervall=tidsintervall,
+        datum_tid=datum_tid,
+        antal=antal,
+        fornamn=fornamn,
+        lista=_list_sv,
+        status_ord=_words(STATUS_WORDS),
+        regel=_words(RULE_WORDS),
+        allvar=_words(SEVERITY_WORDS),
+        posttyp=_words(MAIL_KIND_WORDS),
+        utfall=_words(OUTCOME_WORDS),
+        notistyp=_words(NOTICE_WORDS),
+    )
+
+
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -430,22 +451,7 @@ class Renderer:
             keep_trailing_newline=False,
             auto_reload=False,
         )
-        self.env.filters.update(
-            datum=datum,
-            kort_datum=kort_datum,
-            tid=tid,
-            tidsintervall=tidsintervall,
-            datum_tid=datum_tid,
-            antal=antal,
-            fornamn=fornamn,
-            lista=_list_sv,
-            status_ord=_words(STATUS_WORDS),
-            regel=_words(RULE_WORDS),
-            allvar=_words(SEVERITY_WORDS),
-            posttyp=_words(MAIL_KIND_WORDS),
-            utfall=_words(OUTCOME_WORDS),
-            notistyp=_words(NOTICE_WORDS),
-        )
+        self.env.filters.update(swedish_filters())
         # Keep the <style> block for clients that honour it; never fetch anything remote.
         self._inliner = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False)
 

@@ -65,6 +65,8 @@ class Attachment:
     inline: bool  # marked inline (or no disposition) but still a file
     document: DocumentText | None = None  # extracted text; None when not a document
     mail: ParsedMail | None = None  # a forwarded or attached mail
+    # The file's bytes: only from `attachment_files` (downloads), never in the pipeline.
+    payload: bytes | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ class _Walk:
     parts: int = 0
     problems: list[str] = field(default_factory=list)
     stopped: bool = False
+    # False: files are only walked and kept (attachment_files), never read as documents.
+    extract: bool = True
 
     def count(self) -> bool:
         """Count one part; False when the part limit is reached (stop walking)."""
@@ -138,6 +142,21 @@ def parse_mail(raw: bytes, limits: Limits | None = None) -> ParsedMail:
     except Exception as exc:  # the stdlib parser is lenient; this is a last resort
         return _empty(f"cannot parse the message: {exc}")
     return _parse_message(msg, walk, depth=0)
+
+
+def attachment_files(raw: bytes, limits: Limits | None = None) -> list[Attachment]:
+    """The mail's files with their bytes, in the order of `ParsedMail.all_attachments`
+    (so `attachment_text.position` names the same file), without reading any document:
+    for downloads."""
+    limits = limits or Limits()
+    walk = _Walk(limits, extract=False)
+    try:
+        msg = email.message_from_bytes(
+            strip_leading_blank_lines(raw[: limits.max_message_bytes]), policy=compat32
+        )
+    except Exception:
+        return []
+    return _parse_message(msg, walk, depth=0).all_attachments()
 
 
 def _empty(problem: str) -> ParsedMail:
@@ -347,16 +366,37 @@ def _attachment(
     inline = disposition != "attachment"
     name_lower = (filename or "").lower()
     if ctype == "application/ms-tnef" or name_lower == "winmail.dat":
-        return Attachment(filename, ctype, len(data), inline, mail=_tnef(data, walk, depth))
+        return Attachment(
+            filename,
+            ctype,
+            len(data),
+            inline,
+            payload=_keep(data, walk),
+            mail=_tnef(data, walk, depth),
+        )
     if name_lower.endswith(".msg") or ctype in ("application/vnd.ms-outlook",):
-        return Attachment(filename, ctype, len(data), inline, mail=_outlook_msg(data, walk, depth))
+        return Attachment(
+            filename,
+            ctype,
+            len(data),
+            inline,
+            payload=_keep(data, walk),
+            mail=_outlook_msg(data, walk, depth),
+        )
     if name_lower.endswith(".eml"):
         nested = _parse_nested_bytes(data, walk, depth)
-        return Attachment(filename, ctype, len(data), inline, mail=nested)
+        return Attachment(
+            filename, ctype, len(data), inline, payload=_keep(data, walk), mail=nested
+        )
     if _SKIP_TYPES.search(ctype) and not _looks_like_document(name_lower):
-        return Attachment(filename, ctype, len(data), inline)
+        return Attachment(filename, ctype, len(data), inline, payload=_keep(data, walk))
     return Attachment(
-        filename, ctype, len(data), inline, document=_document(filename, ctype, data, walk)
+        filename,
+        ctype,
+        len(data),
+        inline,
+        document=_document(filename, ctype, data, walk),
+        payload=_keep(data, walk),
     )
 
 
@@ -367,7 +407,13 @@ def _looks_like_document(name: str) -> bool:
     return bool(_DOC_EXT.search(name))
 
 
-def _document(filename: str | None, ctype: str, data: bytes, walk: _Walk) -> DocumentText:
+def _keep(data: bytes, walk: _Walk) -> bytes | None:
+    return None if walk.extract else data
+
+
+def _document(filename: str | None, ctype: str, data: bytes, walk: _Walk) -> DocumentText | None:
+    if not walk.extract:
+        return None
     from mailbot.parse.documents import extract_document
 
     doc = extract_document(filename, ctype, data, walk.limits)
@@ -456,14 +502,33 @@ def _attachment_from_bytes(
 ) -> Attachment:
     lower = (name or "").lower()
     if lower.endswith(".msg"):
-        return Attachment(name, ctype, len(data), False, mail=_outlook_msg(data, walk, depth))
+        return Attachment(
+            name,
+            ctype,
+            len(data),
+            False,
+            payload=_keep(data, walk),
+            mail=_outlook_msg(data, walk, depth),
+        )
     if lower.endswith(".eml") or ctype == "message/rfc822":
         return Attachment(
-            name, ctype, len(data), False, mail=_parse_nested_bytes(data, walk, depth)
+            name,
+            ctype,
+            len(data),
+            False,
+            payload=_keep(data, walk),
+            mail=_parse_nested_bytes(data, walk, depth),
         )
     if _SKIP_TYPES.search(ctype) and not _looks_like_document(lower):
-        return Attachment(name, ctype, len(data), False)
-    return Attachment(name, ctype, len(data), False, document=_document(name, ctype, data, walk))
+        return Attachment(name, ctype, len(data), False, payload=_keep(data, walk))
+    return Attachment(
+        name,
+        ctype,
+        len(data),
+        False,
+        document=_document(name, ctype, data, walk),
+        payload=_keep(data, walk),
+    )
 
 
 def _tnef(data: bytes, walk: _Walk, depth: int) -> ParsedMail | None:

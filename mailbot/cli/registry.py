@@ -19,12 +19,11 @@ from sqlmodel import Session, col, select
 
 from mailbot import review
 from mailbot.app import App
-from mailbot.cli_options import ConfigOpt, JsonOpt, RulesOpt, StateOpt
+from mailbot.cli.common import ConfigOpt, JsonOpt, RulesOpt, StateOpt, _print_understanding
 from mailbot.config import load_settings
 from mailbot.models import (
     AttachmentText,
     Message,
-    MessageState,
     ReviewDecision,
     Understanding,
 )
@@ -219,28 +218,21 @@ def review_list(
     as_json: JsonOpt = False,
 ) -> None:
     """The mails waiting for review, oldest first, with why."""
+    from mailbot.desk import review_queue
+
     mailbot = _app(config, state, rules)
-    with Session(mailbot.engine) as session:
-        rows = session.exec(
-            select(Message, Understanding)
-            .join(Understanding, col(Understanding.message_pk) == col(Message.id))
-            .where(Message.state == MessageState.NEEDS_REVIEW.value)
-            .order_by(col(Message.sent_at))
-        ).all()
-    items: list[dict[str, Any]] = []
-    for message, understanding in rows:
-        verdict = Verdict.load(understanding.result_json)
-        items.append(
-            {
-                "id": message.id,
-                "sent": message.sent_at.isoformat(),
-                "from": message.from_addr,
-                "subject": message.subject,
-                "network": understanding.network,
-                "kinds": verdict.kinds,
-                "why": [r.english() for r in verdict.review],
-            }
-        )
+    items: list[dict[str, Any]] = [
+        {
+            "id": item.message,
+            "sent": item.sent_at.isoformat(),
+            "from": item.sender if item.sender != "(okänd)" else None,
+            "subject": item.subject,
+            "network": item.network_slug,
+            "kinds": list(item.kinds),
+            "why": list(item.why_en),
+        }
+        for item in review_queue(mailbot.engine, {})
+    ]
     if as_json:
         sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
         return
@@ -292,8 +284,6 @@ def review_show(
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return
-    from mailbot.cli import _print_understanding
-
     print(f"message #{message.id} ({message.state}), raw: {data['raw_path']}")
     _print_understanding(result)
     for a in data["attachments"]:

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from mailbot.cli_options import ConfigOpt, JsonOpt, RulesOpt, StateOpt
+from mailbot.cli.common import ConfigOpt, JsonOpt, RulesOpt, StateOpt
 from mailbot.config import load_settings
 from mailbot.errors import MailbotError
 from mailbot.registry.engine import MISSION_NOTICE_DAYS

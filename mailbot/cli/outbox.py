@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mailbot.app import App
-from mailbot.cli_options import (
+from mailbot.cli.common import (
     ConfigOpt,
     JsonOpt,
     RulesOpt,

@@ -1,66 +1,40 @@
-"""The `mailbot` command line. Every command takes --state, --rules and --config."""
+"""Commands over mail: `run`, `ingest`, `messages`, `show`, `check`, `parse`, `eval`,
+`config`."""
 
 from __future__ import annotations
 
 import json
-import logging
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, func, select
 
 from mailbot import __version__
 from mailbot.app import App
-from mailbot.cli_options import (
+from mailbot.cli.common import (
     ConfigOpt,
     JsonOpt,
     RulesOpt,
     StateOpt,
     VerboseOpt,
-    setup_logging,
+    _fail,
+    _open,
+    _print_understanding,
+    _settings,
+    err,
+    out,
 )
-from mailbot.config import Settings, load_settings
 from mailbot.errors import MailbotError
 from mailbot.models import Message, MessageEvent, MessageSource, MessageState, Understanding
-from mailbot.redact import format_exception, install_thread_hook, redact
-from mailbot.statedir import StateLock, private_umask
+from mailbot.redact import redact
+from mailbot.statedir import StateLock
 from mailbot.verdict import Verdict
 
-app = typer.Typer(
-    name="mailbot",
-    help="mailbot: reads the shared mailbox of the networks and keeps track of their duties.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-out = Console()
-err = Console(stderr=True)
-
-
-def _settings(config: Path | None, state: Path | None, rules: Path | None) -> Settings:
-    return load_settings(config, state_dir=state, rules_dir=rules)
-
-
-def _setup_logging(settings: Settings, verbose: bool) -> None:
-    setup_logging(getattr(logging, settings.log_level.upper(), logging.INFO), verbose)
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
-    return typer.Exit(code)
-
-
-def _open(config: Path | None, state: Path | None, rules: Path | None, verbose: bool) -> App:
-    settings = _settings(config, state, rules)
-    _setup_logging(settings, verbose)
-    return App(settings)
+commands = typer.Typer()
 
 
 def _iso(value: Any) -> str | None:
@@ -113,20 +87,7 @@ def message_json(
     }
 
 
-@app.callback(invoke_without_command=True)
-def _main(
-    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
-    debug: Annotated[
-        bool,
-        typer.Option("--debug", help="On an error, print the traceback (secrets masked)."),
-    ] = False,
-) -> None:
-    if version:
-        out.print(f"mailbot {__version__}")
-        raise typer.Exit(0)
-
-
-@app.command()
+@commands.command()
 def run(
     state: StateOpt = None,
     rules: RulesOpt = None,
@@ -146,7 +107,7 @@ def run(
     raise typer.Exit(code)
 
 
-@app.command()
+@commands.command()
 def ingest(
     paths: Annotated[
         list[Path], typer.Argument(help=".eml files, Maildir folders, mbox files, or folders.")
@@ -207,7 +168,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-@app.command()
+@commands.command()
 def messages(
     state: StateOpt = None,
     rules: RulesOpt = None,
@@ -278,7 +239,7 @@ def messages(
     )
 
 
-@app.command()
+@commands.command()
 def show(
     message_id: Annotated[int, typer.Argument(metavar="ID", help="The message's number.")],
     state: StateOpt = None,
@@ -344,7 +305,7 @@ def show(
         print(f"  {h['at']}  {h['from'] or '-'} -> {h['to']}  ({h['by']}) {h['why'] or ''}")
 
 
-@app.command()
+@commands.command()
 def check(
     state: StateOpt = None,
     rules: RulesOpt = None,
@@ -435,7 +396,7 @@ def _check_smtp(mailbot: App) -> bool:
     return result.ok
 
 
-@app.command()
+@commands.command()
 def parse(
     files: Annotated[
         list[Path], typer.Argument(help="Messages (.eml, RFC 5322); each is read on its own.")
@@ -467,29 +428,7 @@ def parse(
         _print_understanding(result)
 
 
-def _print_understanding(result: dict[str, Any]) -> None:
-    print(f"from:        {result['from']}")
-    print(f"subject:     {result['subject']}")
-    verdict = result["disposition"]
-    if result["ignored_reason"]:
-        verdict += f" ({result['ignored_reason']})"
-    print(f"disposition: {verdict}")
-    print(f"network:     {result['network'] or '-'}")
-    print(f"kinds:       {', '.join(result['kinds']) or '-'}")
-    for m in result["members"]:
-        extra = ", ".join(x for x in (m["municipality"], m["email"]) if x)
-        print(f"member:      {m['name']} ({m['role']}{', ' + extra if extra else ''})")
-    for m in result["meetings"]:
-        when = f"{m['start'] or ''}-{m['end'] or ''}" if m["start"] else ""
-        print(f"meeting:     {m['date']} {when} {m['place'] or ''}".rstrip())
-    if result["protocol"]:
-        p = result["protocol"]
-        print(f"protocol:    meeting {p['meeting_date']}, present: {', '.join(p['attendees'])}")
-    for reason in result["reasons"]:
-        print(f"  - {reason}")
-
-
-@app.command("eval")
+@commands.command("eval")
 def evaluate_corpus(
     folder: Annotated[Path, typer.Argument(help="Folder of NAME.eml with NAME.json expected.")],
     state: StateOpt = None,
@@ -533,7 +472,7 @@ def evaluate_corpus(
         raise _fail(f"below the threshold: {', '.join(scores.below())}", 1)
 
 
-@app.command("config")
+@commands.command("config")
 def show_config(
     state: StateOpt = None,
     rules: RulesOpt = None,
@@ -547,54 +486,3 @@ def show_config(
     data["database_url"] = settings.safe_database_url
     # Belt and braces: any secret mailbot knows is masked wherever it would appear.
     out.print_json(redact(json.dumps(data)))
-
-
-def _register_subcommands() -> None:
-    from mailbot.cli_outbox import digest, outbox_app, tick
-    from mailbot.cli_registry import network, review_app, status
-    from mailbot.cli_rules import rules_app
-
-    app.command("status")(status)
-    app.command("network")(network)
-    app.add_typer(review_app, name="review")
-    app.add_typer(rules_app, name="rules")
-    app.command("tick")(tick)
-    app.add_typer(outbox_app, name="outbox")
-    app.command("digest")(digest)
-
-
-_register_subcommands()
-
-
-def main() -> None:
-    """The console entry point: every error is one clear line, secrets masked; the
-    traceback (masked too) only with `--debug` or MAILBOT_DEBUG=1."""
-    install_thread_hook()
-    private_umask()  # every file this process writes is its user's only (statedir.py)
-    try:
-        app()
-    except (MailbotError, OSError) as exc:
-        _report(exc, code=2)
-    except SQLAlchemyError as exc:
-        _report(exc, code=2, what="the store failed")
-    except Exception as exc:  # a bug: say so plainly, and how to see more
-        _report(exc, code=70, what=f"unexpected {type(exc).__name__}")
-
-
-def _report(exc: BaseException, *, code: int, what: str | None = None) -> None:
-    detail = (
-        redact(getattr(exc, "orig", None) or exc)
-        if isinstance(exc, SQLAlchemyError)
-        else redact(exc)
-    )
-    message = f"{what}: {detail}" if what else detail
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
-    if _debugging():
-        err.print(escape(format_exception(exc)), highlight=False)
-    elif code == 70:
-        err.print("run with --debug (or MAILBOT_DEBUG=1) to see the traceback", highlight=False)
-    sys.exit(code)
-
-
-def _debugging() -> bool:
-    return "--debug" in sys.argv[1:] or os.environ.get("MAILBOT_DEBUG", "") not in ("", "0")
