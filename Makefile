@@ -46,6 +46,7 @@ test: $(VENV)/.installed-dev
 	MAILBOT_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
 	$(BIN)/mailbot eval tests/corpus --check
 	$(BIN)/mailbot eval tests/corpus_holdout --check
+	$(BIN)/mailbot eval tests/corpus_real --check
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest bench -o python_files="bench_*.py" -p no:cacheprovider

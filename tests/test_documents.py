@@ -509,9 +509,10 @@ def test_outlook_html_lines_tables_and_nothing_hidden() -> None:
     assert result.problem is None
     assert result.kind == "html"
     assert result.tables == [outer, [["ordf.", "sekr."]]]
+    # A cell's own lines are kept apart by "; " on its text line (a cell of names).
     assert result.text == (
         "Hej!\n\nHär är medlemmarna i nätverket:\n"
-        "Namn\tKommun\nÅsa Öberg\tVårgårda\nPer Ängström\tSkövde (ny)\nordf. sekr.\n"
+        "Namn\tKommun\nÅsa Öberg\tVårgårda\nPer Ängström\tSkövde; (ny)\nordf. sekr.\n"
         "Vänliga hälsningar\nMärta"
     )
 

@@ -15,10 +15,12 @@ import contextlib
 import email
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.message import Message
 from email.policy import compat32
 from email.utils import parseaddr
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from mailbot.addresses import (
     FromProblem,
@@ -388,6 +390,11 @@ def _attachment(
         return Attachment(
             filename, ctype, len(data), inline, payload=_keep(data, walk), mail=nested
         )
+    if ctype == "text/calendar" or name_lower.endswith(".ics"):
+        calendar = _calendar(data) if walk.extract else None
+        return Attachment(
+            filename, ctype, len(data), inline, document=calendar, payload=_keep(data, walk)
+        )
     if _SKIP_TYPES.search(ctype) and not _looks_like_document(name_lower):
         return Attachment(filename, ctype, len(data), inline, payload=_keep(data, walk))
     return Attachment(
@@ -405,6 +412,81 @@ _DOC_EXT = re.compile(r"\.(docx?|pdf|xlsx?|xlsm|odt|ods|rtf|txt|html?|csv)$")
 
 def _looks_like_document(name: str) -> bool:
     return bool(_DOC_EXT.search(name))
+
+
+_STOCKHOLM = ZoneInfo("Europe/Stockholm")
+_WEEKDAYS_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+_MONTHS_SV = (
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
+
+
+def _calendar(data: bytes) -> DocumentText | None:
+    """An invitation (text/calendar, .ics): each event written out as the line a person
+    would write, so the meeting reader takes its DTSTART as the meeting ("Inbjudan:
+    Nätverksträff", with the date only in the calendar part). A cancellation (METHOD:
+    CANCEL, STATUS:CANCELLED) says "inställt". Answers (METHOD:REPLY) are left out."""
+    try:
+        from icalendar import Calendar
+
+        calendar = Calendar.from_ical(data)
+    except Exception as exc:  # hostile or broken: say so, read the rest of the mail
+        return DocumentText(kind="ics", problem=f"cannot read the calendar: {exc}"[:200])
+    method = str(calendar.get("METHOD", "")).upper()
+    if method == "REPLY":
+        return DocumentText(kind="ics")
+    lines = []
+    for event in calendar.walk("VEVENT")[:50]:
+        first = event.decoded("DTSTART", None)
+        if first is None:
+            continue
+        last = event.decoded("DTEND", None)
+        for start, end in _occurrences(event, first, last):
+            lines.append(_event_line(event, start, end, method))
+    return DocumentText(kind="ics", text="\n\n".join(lines))
+
+
+def _occurrences(event: Any, start: Any, end: Any) -> list[tuple[Any, Any]]:
+    """The event's dates: DTSTART, and those of its RRULE (a recurring invitation:
+    "den tredje torsdagen varje månad"), at most 60 and within two years."""
+    rule = event.get("RRULE")
+    if rule is None:
+        return [(start, end)]
+    try:
+        from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
+
+        length = end - start if end is not None else None
+        text = rule.to_ical().decode()
+        dates = rrulestr(text, dtstart=start)
+        until = start + timedelta(days=730)
+        found: list[tuple[Any, Any]] = []
+        for when in dates:
+            if when > until or len(found) >= 60:
+                break
+            found.append((when, when + length if length is not None else None))
+        return found or [(start, end)]
+    except Exception:  # an unreadable rule: the first date still stands
+        return [(start, end)]
+
+
+def _event_line(event: Any, start: Any, end: Any, method: str) -> str:
+    """One date of an event, as a person would write it in a mail."""
+    when = start.astimezone(_STOCKHOLM) if getattr(start, "tzinfo", None) else start
+    day = when.date() if isinstance(when, datetime) else when
+    text = f"{_WEEKDAYS_SV[day.weekday()]} {day.day} {_MONTHS_SV[day.month - 1]} {day.year}"
+    if isinstance(when, datetime):
+        text += f" kl. {when:%H.%M}"
+        if isinstance(end, datetime):
+            finish = end.astimezone(_STOCKHOLM) if end.tzinfo else end
+            text += f"–{finish:%H.%M}"
+    place = one_line(str(event.get("LOCATION", "")), 200)
+    if place:
+        text += f", plats: {place}"
+    summary = one_line(str(event.get("SUMMARY", "")), 200)
+    cancelled = method == "CANCEL" or str(event.get("STATUS", "")).upper() == "CANCELLED"
+    head = "Inställt: " if cancelled else "Mötesdatum: "
+    return f"{summary}\n{head}{text}" if summary else f"{head}{text}"
 
 
 def _keep(data: bytes, walk: _Walk) -> bytes | None:

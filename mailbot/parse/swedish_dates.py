@@ -857,6 +857,33 @@ def _attach_times(text: str, items: list[_Item], groups: list[list[_Item]]) -> N
         prev_end = max(item.end, item.t_span[1] if item.t_span else item.end)
 
 
+# "september 8:e kl 17", "den 8 oktober" written month first: "oktober 8" with an
+# ordinal, a clock time or the end of the phrase after it. Rewritten in place as
+# "8:e september" (the same length, so every span still points into the caller's
+# text) before the scan. Full month names only: "mars 15 st" is rare, "mar 15" rarer.
+_MONTH_FIRST: Final = re.compile(
+    rf"(?<![\w/.])(?P<mon>{_MONTH_FULL_RE})(?P<ws>{_H}+)(?P<day>[0-9]{{1,2}})(?P<suf>:[ae])?"
+    rf"(?=(?(suf)|{_H}*(?:kl\b|klockan\b|[,.;)]|$|{_H}+(?:och|samt|till)\b)))(?![0-9])",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _month_first(text: str) -> str:
+    def swap(m: re.Match[str]) -> str:
+        day = int(m.group("day"))
+        before = m.string[: m.start()].rstrip()
+        if not 1 <= day <= 31 or before[-1:].isdigit() or before.endswith((":e", ":a")):
+            return m.group(0)  # "14 mars 9 till 12": the day came first, 9 is a time
+        return f"{m.group('day')}{m.group('suf') or ''}{m.group('ws')}{m.group('mon')}"
+
+    if not _MONTH_FIRST_HINT.search(text):
+        return text
+    return _MONTH_FIRST.sub(swap, text)
+
+
+_MONTH_FIRST_HINT: Final = re.compile(rf"{_MONTH_FULL_RE}{_H}+[0-9]", re.IGNORECASE)
+
+
 def _weekday_mismatch(word: str | None, day: date | None) -> bool:
     if word is None or day is None:
         return False
@@ -881,6 +908,7 @@ def find_dates(
     for a protocol); `default_year` (a heading "Mötesplan 2026") is taken instead of
     inferring. See the module docstring for every form and heuristic.
     """
+    text = _month_first(text)
     items = [
         item
         for item in _scan(text)

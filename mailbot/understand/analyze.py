@@ -24,6 +24,11 @@ from mailbot.parse.quotes import (
 from mailbot.parse.swedish_dates import find_vague
 from mailbot.reasons import Reason, ReasonCode
 from mailbot.rules import Network
+from mailbot.understand.attendance import (
+    attendees_in_label_table,
+    attendees_in_table,
+    attendees_in_text,
+)
 from mailbot.understand.machine import machine_reason
 from mailbot.understand.meetings import MeetingFindings, meetings_in_table, meetings_in_text
 from mailbot.understand.members import (
@@ -50,14 +55,14 @@ from mailbot.verdict import (
 KIND_WORDS = {
     "protocol": re.compile(
         r"\b(?:protokoll\w*|minnesanteckning\w*|mötesanteckning\w*|anteckningar från|"
-        r"mötesprotokoll|justerat protokoll)",
-        re.IGNORECASE,
+        r"mötesprotokoll|justerat protokoll)|^\s*anteckningar\b",
+        re.IGNORECASE | re.MULTILINE,
     ),
     "agenda": re.compile(r"\b(?:dagordning\w*|kallelse\w*|agenda)\b", re.IGNORECASE),
     "member_list": re.compile(
         r"\b(?:medlemsförteckning\w*|medlemslista\w*|förteckning\w*|deltagarförteckning\w*|"
         r"kontaktlista\w*|medlemmar|ledamöter|nätverksmedlemmar|representanter|"
-        r"deltagarlista\w*|sammansättning|nya medlemmar|ny medlem|ersätter)\b",
+        r"deltagarlista\w*|sammansättning|nya medlemmar|ny medlem|ersätter|rollfördelning)\b",
         re.IGNORECASE,
     ),
     "meeting_dates": re.compile(
@@ -303,6 +308,7 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
     body_head = "\n".join(body_main.split("\n")[:6])
     structured = any(_ATTENDANCE.search(b.text) for b in blocks)
     kinds: set[str] = set()
+    triggers: dict[str, str] = {}
     for kind, pattern in KIND_WORDS.items():
         for text in [*strong, body_head]:
             found = pattern.search(text)
@@ -310,8 +316,18 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
                 continue
             if found:
                 kinds.add(kind)
+                triggers[kind] = found.group(0)
                 result.reasons.append(f"{kind.replace('_', ' ')}: {found.group(0)!r}")
                 break
+    # A protocol's own "Plats och tid" is the meeting it records, not a plan of dates.
+    if "protocol" in kinds and _PROTOCOL_OWN.fullmatch(triggers.get("meeting_dates", "")):
+        kinds.discard("meeting_dates")
+        result.reasons.append("'plats och tid' of a protocol: the meeting it records")
+
+    # "Deltagare förskolenätverket 2025" as the subject: the list of who takes part.
+    if not kinds & {"member_list", "protocol"} and _PARTICIPANTS.search(subject):
+        kinds.add("member_list")
+        result.reasons.append("member list: 'deltagare' in the subject")
 
     # -- protocol -------------------------------------------------------------------
     if "protocol" in kinds:
@@ -335,6 +351,10 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
             source=block.name,
             keep_past=result.protocol[0] if result.protocol else None,
         )
+    # A date the mail cancels is no meeting, wherever else it is written (Outlook's
+    # "När: den 22 maj" above a cancelled invitation).
+    for day in result.meetings.cancelled:
+        result.meetings.meetings.pop(day, None)
     if result.protocol is not None and result.protocol[0] is not None:
         others = [d for d in result.meetings.meetings if d != result.protocol[0]]
         if others:
@@ -425,12 +445,23 @@ _PAST_TENSE = re.compile(
 )
 _SCAN_CHARS = 20_000  # of a body searched for network names
 _BODY_CHARS = 200_000  # of a body read for meetings, people and kinds
-_ATTENDANCE = re.compile(r"^\s*(?:närvarande|deltagare|närvarolista)\b", re.I | re.M)
+_ATTENDANCE = re.compile(
+    r"^\s*(?:närvarande|deltagare|närvarolista|beslutande|tjänstgörande ersättare|"
+    r"övriga (?:deltagande|närvarande))\b",
+    re.I | re.M,
+)
 _DELIVERS = re.compile(
     r"^\s*(?:delrapport|slutrapport|återrapport|rapport|kompetensutvecklingsplan|"
     r"arbetsordning|verksamhetsplan|redovisning)|\b(?:bifogar|bifogad|bifogat|här kommer|"
     r"här är|skickar|översänder|lämnar)\b",
     re.I | re.M,
+)
+_PROTOCOL_OWN = re.compile(r"plats och tid|datum för|tid och plats", re.I)
+_PARTICIPANTS = re.compile(r"\bdeltagar(?:e|na|lista|listan)\b", re.I)
+_COUNTED = re.compile(
+    r"\b(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|alla|samtliga|"
+    r"våra|några|flera)\s+(?:nya\s+)?(?:ledamöter|medlemmar|representanter|deltagare)\b",
+    re.I,
 )
 _HEADING_AGENDA = re.compile(r"^\s*(?:dagordning|kallelse|agenda)\b", re.I | re.M)
 
@@ -443,6 +474,9 @@ def _body_evidence(kind: str, text: str, structured: bool) -> bool:
         return bool(_HEADING_AGENDA.search(text))
     if kind == "protocol":
         return structured
+    if kind == "member_list":
+        # "Nätverket har 15 ledamöter" counts the members; it lists none.
+        return bool(KIND_WORDS["member_list"].search(_COUNTED.sub(" ", text)))
     if kind == "report":
         # "Här kommer återrapporteringen" delivers one; "presidiet har fastställt
         # arbetsordningen" only speaks of one.
@@ -471,6 +505,18 @@ def _protocol_block(blocks: list[_Block]) -> _Block:
 
 
 def _attendees(block: _Block) -> list[str]:
+    """Everyone present, from the attendance tables (NÄRVAROLISTA marks, a front page
+    laid out as a table) and the labelled lists in the text, each once."""
+    found: list[str] = []
+    for table in block.tables:
+        for name in attendees_in_table(table) + attendees_in_label_table(table):
+            if name not in found:
+                found.append(name)
+    for name in attendees_in_text(block.text):
+        if name not in found:
+            found.append(name)
+    if found:
+        return found
     for table in block.tables:
         found = attendees_from_table(table)
         if found:

@@ -29,8 +29,22 @@ _NOT_MEETING = re.compile(
     r"\b(?:senast|sista (?:dag|datum)|deadline|inlämning|lämnas in|skickas in|skicka in|"
     r"lämna in|inkomma|rapporten ska|redovisas|till och med|t\.o\.m|fr\.o\.m|från och med|"
     r"giltig|född|justeras|justerat|justerad|skickat|skickad|daterad|beslutad|reviderad|"
-    r"version|uppdaterad|publicerad|anmälan senast|svara senast|osa|fastställ\w*|antag\w*)\b",
+    r"version|uppdaterad|publicerad|anmälan senast|svara senast|osa|fastställ\w*|antag\w*|"
+    # A protocol's front page: the adjustment and the notice board are no meetings.
+    r"justering\w*|utses att justera|anslag\w*|uppsättande|nedtagande|sätts upp|tas ned|"
+    r"förvaringsplats\w*|underskrift\w*|protokollet är justerat)\b",
     re.IGNORECASE,
+)
+# Someone's absence is no meeting: "på semester till 12/5", "tillbaka den 3/6"; only
+# the date the words lead to ("… till 12/5 men mötet 15 maj står fast" keeps 15 May).
+_ABSENCE = re.compile(
+    r"\b(?:semester|ledig\w*|sjukskriv\w*|tjänstledig\w*|föräldraledig\w*|tillbaka|"
+    r"åter|bortrest|borta|frånvarande|ledighet)\b[^.!?\d]{0,25}$",
+    re.IGNORECASE,
+)
+# A date in parentheses that belongs to another body: "(presidiet 9 jan)".
+_OTHER_BODY = re.compile(
+    r"\b(?:presidi\w*|au|arbetsutskott\w*|beredning\w*|förmöte\w*|styrgrupp\w*)\b", re.I
 )
 _MOVE = re.compile(
     r"\b(?:flytta\w*|flyttas|ändra\w*|nytt datum|istället|i stället|byter datum|skjuts upp)\b",
@@ -143,6 +157,16 @@ _TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:i|på|av|och|vid|hos|med|för))+$", 
 _REMARK = re.compile(
     r"\s*\((?:[^)]*\b(?:heldag|halvdag|lunch|fika|ingår|obs|prel\w*|inkl\w*|värd)\b[^)]*)\)", re.I
 )
+
+
+def _in_other_body(line: str, span: tuple[int, int]) -> bool:
+    """The date stands in parentheses with another body's name: "(presidiet 9 jan)"."""
+    opened = line.rfind("(", 0, span[0])
+    if opened < 0 or ")" in line[opened : span[0]]:
+        return False
+    closed = line.find(")", span[1])
+    inside = line[opened + 1 : closed if closed >= 0 else len(line)]
+    return bool(_OTHER_BODY.search(inside))
 
 
 def _clean_place(text: str) -> str | None:
@@ -319,6 +343,12 @@ def meetings_in_text(
         findings.dates_seen += len(mentions)
         if _NOT_MEETING.search(line) or _in_header_block(lines, i):
             continue
+        # A short line under its label ("Justeringens plats och\ntid\nHjo 2025-09-26",
+        # a PDF's wrapped cell) has the label's meaning.
+        if len(line) <= 30 and any(
+            _NOT_MEETING.search(lines[j]) and len(lines[j]) <= 40 for j in range(max(0, i - 2), i)
+        ):
+            continue
         context = " ".join(lines[max(0, i - 2) : i + 1])
         meetingish = (
             bool(_MEETING_WORDS.search(line)) or heading_ok or bool(_MEETING_WORDS.search(context))
@@ -326,7 +356,11 @@ def meetings_in_text(
         if not meetingish:
             continue
         mentions = [
-            m for m in mentions if m.date >= reference - timedelta(days=7) or m.date == keep_past
+            m
+            for m in mentions
+            if (m.date >= reference - timedelta(days=7) or m.date == keep_past)
+            and not _ABSENCE.search(line[: m.span[0]])
+            and not _in_other_body(line, m.span)
         ]
         if not mentions:
             continue

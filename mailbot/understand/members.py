@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from mailbot.understand.gazetteer import is_given_name, is_municipality
+
 MUNICIPALITIES = (
     "Essunga", "Falköping", "Grästorp", "Gullspång", "Götene", "Hjo", "Karlsborg",
     "Lidköping", "Mariestad", "Skara", "Skövde", "Tibro", "Tidaholm", "Töreboda", "Vara",
@@ -124,15 +126,42 @@ _NOT_NAME = re.compile(
 )
 
 
+_NOT_NAME_PART = re.compile(r"nätverk|kommun|förvaltning|skola\b|skolan\b|gymnasi", re.I)
+_GREETING = re.compile(r"^(?:mvh|hälsningar|hälsning|hej|hejsan|tack|vänligen)\b", re.I)
+
+
 def is_person_name(text: str) -> bool:
     text = clean_name(text)
     if not NAME.match(text) or ROLE_WORDS.search(text) or _NOT_NAME.search(text):
         return False
+    if _NOT_NAME_PART.search(text) or _GREETING.match(text):
+        return False  # "Förskolenätverket Skaraborg", "Mvh Lennart Vallin"
     words = text.split()
+    if (len(words) >= 3 and is_municipality(words[0])) or (
+        len(words) >= 4 and is_municipality(" ".join(words[:2]))
+    ):
+        # "Skövde Anna Berg", "Lilla Edet Anna Berg": a place, then the name ("Berg Anna"
+        # stays a name: Berg is a municipality and a surname).
+        return False
     if municipality_of(words[-1]) is not None and len(words) >= 2:
         # "Agneta Wiklund Hjo": a name with its municipality glued on (PDF tables).
         return False
     return municipality_of(text) is None or len(words) > 2
+
+
+def natural_order(name: str, email: str | None = None) -> str:
+    """ "Tornberg Ulrika" (Outlook's "Efternamn Förnamn") as "Ulrika Tornberg": when the
+    address says so (ulrika.tornberg@), or only the second word is a given name."""
+    words = name.split()
+    if len(words) != 2:
+        return name
+    local = fold(email.split("@")[0]) if email else ""
+    first, second = fold(words[0]), fold(words[1])
+    if local and local.startswith(second) and first in local and not local.startswith(first):
+        return f"{words[1]} {words[0]}"
+    if not local and not is_given_name(words[0]) and is_given_name(words[1]):
+        return f"{words[1]} {words[0]}"
+    return name
 
 
 def split_name_and_rest(text: str) -> tuple[str, str] | None:
@@ -221,17 +250,38 @@ def _rows_to_members(rows: list[list[str]], cols: _Columns) -> list[Member]:
         if paren:
             inline_role = normalize_role(paren.group(1))
             name = clean_name(name[: paren.start()] + name[paren.end() :])
+        # "Anna Berg, ordförande" / "Anna Berg – sekreterare" in the name cell.
+        tail = re.match(r"^(.+?)\s*(?:,|\s[–—-]\s)\s*(.+)$", name)
+        if tail and normalize_role(tail.group(2)) and is_person_name(tail.group(1)):
+            inline_role = inline_role or normalize_role(tail.group(2))
+            name = clean_name(tail.group(1))
+        raw_cell = _cell(row, cols.name) if cols.name is not None else ""
+        several = [clean_name(n) for n in raw_cell.split("\n") if clean_name(n)]
+        if len(several) > 1 and all(is_person_name(n) for n in several):
+            # Two people in one cell ("Daniel Sköld\nAmir Sultani"): one member each.
+            muni_text = _cell(row, cols.muni)
+            for person in several:
+                members.append(
+                    Member(
+                        person,
+                        None,
+                        municipality_of(muni_text) if muni_text else None,
+                        inline_role or section_role or "ledamot",
+                    )
+                )
+            continue
         if not name or not is_person_name(name):
             continue
         email_cell = _cell(row, cols.email)
         email_match = EMAIL.search(email_cell) or EMAIL.search(" ".join(row))
+        email = email_match.group(0).lower() if email_match else None
         muni_text = _cell(row, cols.muni)
         role_text = _cell(row, cols.role)
         role = normalize_role(role_text) if role_text else None
         members.append(
             Member(
-                name=name,
-                email=email_match.group(0).lower() if email_match else None,
+                name=natural_order(name, email),
+                email=email,
                 municipality=municipality_of(muni_text) if muni_text else None,
                 role=role or inline_role or section_role or "ledamot",
             )
@@ -266,6 +316,16 @@ def member_from_line(line: str) -> Member | None:
         if municipality is None:
             municipality = municipality_of(token)
     if name is None and tokens:
+        # "Skövde Anna Berg": the municipality first, then the name.
+        words = tokens[0].split()
+        for n in (2, 1):
+            if len(words) > n + 1 and is_municipality(" ".join(words[:n])):
+                rest_name = " ".join(words[n:])
+                if is_person_name(rest_name):
+                    name = rest_name
+                    municipality = municipality or municipality_of(" ".join(words[:n]))
+                break
+    if name is None and tokens:
         # "Anna Berg Skövde" without separators: the name, then the rest.
         parts = split_name_and_rest(tokens[0])
         if parts is not None:
@@ -274,10 +334,12 @@ def member_from_line(line: str) -> Member | None:
             role = role or normalize_role(rest_text)
     if name is None:
         return None
-    return Member(name, email, municipality, role or "ledamot")
+    return Member(natural_order(name, email), email, municipality, role or "ledamot")
 
 
-_LABEL = re.compile(r"^\s*([A-Za-zÅÄÖåäö][\w .]{1,30}?)\s*:\s*(.+)$")
+_LABEL = re.compile(
+    r"^\s*([A-Za-zÅÄÖåäö][\w .]{1,30}?)\s*(?::|\s(?:består av|utgörs av)\s)\s*(.+)$"
+)
 
 
 def people_in_line(line: str) -> list[Member] | None:
@@ -314,6 +376,12 @@ def people_in_line(line: str) -> list[Member] | None:
     ] or None
 
 
+# A heading over ordinary members: "Kommunrepresentanter", "Övriga ledamöter".
+_GROUP = re.compile(
+    r"representant\w*|ledamöter|ledamot|medlemmar|deltagare|övriga|kommunernas", re.I
+)
+
+
 def members_from_text(text: str) -> list[Member]:
     """People written one per line (or a few per labelled line), in a block of at
     least two."""
@@ -327,9 +395,17 @@ def members_from_text(text: str) -> list[Member]:
         if several and (len(several) > 1 or normalize_role(line.split(":")[0])):
             members.extend(several)
             continue
-        heading = re.match(r"^([\w .,/()–-]+):$", line) or re.match(r"^([A-Za-zÅÄÖåäö ]+)$", line)
-        if heading and not is_person_name(line.rstrip(":")) and not EMAIL.search(line):
-            section_role = normalize_role(line) or (None if len(line) > 40 else section_role)
+        heading = re.match(r"^([\w .,/()–-]+):$", line) or re.match(
+            r"^([A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö /&-]*)$", line
+        )
+        if (
+            heading
+            and not is_person_name(line.rstrip(":"))
+            and not EMAIL.search(line)
+            and member_from_line(line) is None
+        ):
+            role = normalize_role(line) or ("ledamot" if _GROUP.search(line) else None)
+            section_role = role or (None if len(line) > 40 else section_role)
             continue
         member = member_from_line(line)
         if member is None:

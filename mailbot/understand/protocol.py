@@ -40,6 +40,19 @@ _HEADING_DATE_HINT = re.compile(
 _NEXT = re.compile(
     r"\b(?:nästa|kommande|följande)\s+(?:möte|träff|nätverksträff|sammanträde)", re.I
 )
+# Front-page fields whose dates are not the meeting's: the adjustment, the notice
+# board ("anslag ... uppsättande/nedtagande"), where the minutes are kept.
+_NOT_THE_MEETING = re.compile(
+    r"\b(?:juster\w*|utses att|anslag\w*|uppsättande|nedtagande|sätts upp|tas ned|"
+    r"förvaringsplats\w*|underskrift\w*|paragrafer|datum för (?:anslag|justering)\w*|"
+    r"expedierad\w*|skickad\w*|upprättad\w*)\b",
+    re.IGNORECASE,
+)
+_MEETING_FIELD = re.compile(
+    r"^\s*(?:sammanträdesdatum|mötesdatum|datum för (?:mötet|träffen|sammanträdet)|"
+    r"plats och tid|tid och plats|sammanträdestid|datum och tid|tid\s*:)",
+    re.IGNORECASE,
+)
 _ABSENT_MARK = re.compile(r"^\s*(?:x|ja|yes|närvarande|✓|✔|1)\s*$", re.IGNORECASE)
 
 
@@ -50,7 +63,15 @@ def protocol_date(text: str, reference: date, hints: list[str]) -> date | None:
     ("Protokoll", "Datum", "Tid"), then in `hints` (file name, subject), then in any of
     the first lines. A "Nästa möte" line is never the protocol's own date.
     """
-    lines = [line for line in text.split("\n") if line.strip()][:20]
+    lines = [
+        line for line in text.split("\n") if line.strip() and not _NOT_THE_MEETING.search(line)
+    ][:20]
+    # The front page's own field first: "Sammanträdesdatum 2025-05-12", "Plats och tid".
+    for line in lines:
+        if _MEETING_FIELD.search(line) and not _NEXT.search(line):
+            found = find_dates(line, reference, prefer="past")
+            if found:
+                return found[0].date
     for line in lines:
         if _NEXT.search(line) or not _HEADING_DATE_HINT.search(line):
             continue
