@@ -201,3 +201,30 @@ def test_a_narvarolista_with_sections_and_an_absence_column() -> None:
         ["Per Holm", "Vara", "", "x"],
     ]
     assert attendees_in_table(rows) == ["Anna Berg"]
+
+
+def test_a_pdf_narvarolista_keeps_an_x_in_its_column() -> None:
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    from mailbot.parse.documents import extract_document_inline
+    from mailbot.parse.types import Limits
+    from mailbot.understand.attendance import attendees_in_table
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    with pdf.table(headings_style=FontFace(), text_align="LEFT") as table:
+        for cells in (
+            ["Namn", "Kommun", "Närvaro", "", "Votering", ""],
+            ["", "", "Ja", "Nej", "Ja", "Nej"],
+            ["Anna Berg", "Hjo", "x", "", "", ""],
+            ["Per Holm", "Vara", "", "x", "", ""],
+            ["Eva Lind", "Tibro", "x", "", "x", ""],
+        ):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    found = extract_document_inline("narvaro.pdf", "application/pdf", bytes(pdf.output()), Limits())
+    assert found.tables[0][3] == ["Per Holm", "Vara", "", "x", "", ""]
+    assert attendees_in_table(found.tables[0]) == ["Anna Berg", "Eva Lind"]

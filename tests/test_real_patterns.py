@@ -319,3 +319,57 @@ def test_a_recurring_invitation_gives_every_date(context: Context) -> None:
     assert [m.date for m in found.meetings] == [
         date(2025, 4, 17), date(2025, 5, 15), date(2025, 6, 19),
     ]  # fmt: skip
+
+
+def test_a_month_and_day_table_and_a_month_grid() -> None:
+    from mailbot.understand.meetings import MeetingFindings, meetings_in_table
+
+    found = MeetingFindings()
+    rows = [
+        ["Månad", "Datum", "Tid", "Plats"],
+        ["Augusti", "28", "", "Lidköping"],
+        ["Oktober", "9", "08.30–15.00", "Skara"],
+        ["Februari", "5", "", "Falköping"],
+    ]
+    assert meetings_in_table(rows, date(2025, 6, 10), found, source="plan")
+    assert [(m.date, m.place) for m in found.sorted()] == [
+        (date(2025, 8, 28), "Lidköping"), (date(2025, 10, 9), "Skara"),
+        (date(2026, 2, 5), "Falköping"),
+    ]  # fmt: skip
+    grid = [
+        ["2026", "Jan", "Feb", "Mars", "Juni", "Tid"],
+        ["Nätverksträff", "20", "17", "24", "–", "13.00–16.00"],
+        ["Presidiet", "13", "10", "17", "–", "08.30–10.00"],
+    ]
+    found = MeetingFindings()
+    assert meetings_in_table(grid, date(2025, 12, 1), found, source="plan")
+    assert [(m.date, str(m.start)) for m in found.sorted()] == [
+        (date(2026, 1, 20), "13:00:00"), (date(2026, 2, 17), "13:00:00"),
+        (date(2026, 3, 24), "13:00:00"),
+    ]  # fmt: skip
+
+
+def test_a_teams_attendance_report() -> None:
+    from mailbot.understand.attendance import attendees_in_table
+
+    rows = [
+        ["2. Deltagare", "", "", ""],
+        ["Namn", "Första anslutning", "Tid i mötet", "Roll"],
+        ["Anna Berg", "2025-12-11 13:01:12", "2 h 58 min", "Organisatör"],
+        ["Per Holm", "2025-12-11 13:04:51", "2 h 25 min", "Deltagare"],
+    ]
+    assert attendees_in_table(rows) == ["Anna Berg", "Per Holm"]
+
+
+def test_two_people_in_one_cell_each_with_the_role_beside_the_name() -> None:
+    from mailbot.understand.members import members_from_table
+
+    rows = [
+        ["Kommun", "Namn", "Roll"],
+        ["Skövde", "Anna Berg (ordförande)\nPer Holm", ""],
+        ["Hjo", "Eva Lind", "Sekreterare"],
+    ]
+    assert [(m.name, m.role, m.municipality) for m in members_from_table(rows)] == [
+        ("Anna Berg", "ordforande", "Skövde"), ("Per Holm", "ledamot", "Skövde"),
+        ("Eva Lind", "sekreterare", "Hjo"),
+    ]  # fmt: skip

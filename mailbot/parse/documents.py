@@ -28,9 +28,10 @@ costs about 0.3-0.4 s here, several times the whole budget for a mail. Reusing o
 child costs about 0.2 ms per document for the pipe round trip plus the copying of bytes
 and text (about 1 ms per 100 000 characters). Medians on this 2-core machine, warm
 (bench/bench_documents.py): a 3-page .docx 7-10 ms through the worker against 7 ms
-in-process, a 10-page PDF 9 against 7 ms, a 300-row .xlsx 27-33 against 26 ms (openpyxl
-itself). That is cheap enough to send every format through the worker rather than keep a
-list of "safe" formats in-process: even html.parser has had quadratic inputs. Only the
+in-process, a 10-page PDF 9 against 7 ms (about 40 ms since its columns are measured,
+`_pdf_columns`), a 300-row .xlsx 27-33 against 26 ms (openpyxl itself). That is cheap
+enough to send every format through the worker rather than keep a list of "safe" formats
+in-process: even html.parser has had quadratic inputs. Only the
 checks that decide whether a document is read at all run in the parent: the size limit,
 the kind from magic bytes, and the zip central directory (declared sizes and ratio,
 bounded work). The zip limits are enforced on declared sizes, which is sound because
@@ -778,37 +779,76 @@ def _read_pdf(data: bytes, limits: Limits) -> DocumentText:
         texts = _pdf_page_texts(pdf, min(pages, limits.max_pages), limits.max_text_chars)
     finally:
         pdf.close()
-    visible = sum(len("".join(text.split())) for text in texts)
+    visible = sum(len("".join(text.split())) for text, _ in texts)
     problem = NO_TEXT_LAYER if visible < _MIN_CHARS_PER_PAGE * max(len(texts), 1) else None
-    tables = [table for text in texts for table in _pdf_tables(text)]
+    tables = [table for text, starts in texts for table in _pdf_tables(text, starts)]
     return DocumentText(
-        kind="pdf", text="\n\f\n".join(texts), tables=tables, problem=problem, pages=pages
+        kind="pdf",
+        text="\n\f\n".join(text for text, _ in texts),
+        tables=tables,
+        problem=problem,
+        pages=pages,
     )
 
 
-def _pdf_tables(text: str) -> list[list[list[str]]]:
-    """Runs of at least two lines split into columns by `_pdf_columns`' tabs (no more
-    columns than the run's first line): a table, in the shape every other format gives."""
+def _pdf_tables(text: str, starts: list[list[float]] | None = None) -> list[list[list[str]]]:
+    """Runs of at least two lines split into columns by `_pdf_columns`' tabs: a table,
+    in the shape every other format gives. With the cells' positions, each cell goes in
+    the column it stands in: the columns are where the header rows' cells begin (the
+    rows before the first one with as many cells as the widest header), so an empty
+    cell leaves its column empty instead of shifting the rest left."""
+    lines = text.replace("\r", "").split("\n")
+    positions = starts if starts is not None and len(starts) == len(lines) else None
     tables: list[list[list[str]]] = []
-    run: list[list[str]] = []
-    lines = [*text.replace("\r", "").split("\n"), ""]
-    for index, line in enumerate(lines):
-        cells = [c.strip() for c in line.split("\t")] if "\t" in line else []
-        if not cells and run and 0 < len(line.strip()) <= 40 and "\t" in lines[index + 1]:
-            cells = [line.strip()]  # a section row inside the table ("LEDAMÖTER")
-        # An empty cell leaves no text, so no tab: a shorter row still belongs (padded).
-        if cells and (not run or len(cells) <= len(run[0])):
-            run.append(cells + [""] * (len(run[0]) - len(cells)) if run else cells)
-            continue
+    run: list[tuple[list[str], list[float]]] = []
+
+    def close() -> None:
         if len(run) >= 2:
-            tables.append(run)
-        run = [cells] if cells else []
+            tables.append(_place_cells(run))
+
+    for index, line in enumerate([*lines, ""]):
+        cells = [c.strip() for c in line.split("\t")] if "\t" in line else []
+        xs = positions[index] if positions is not None and index < len(lines) else []
+        nxt = lines[index + 1] if index + 1 < len(lines) else ""
+        if not cells and run and 0 < len(line.strip()) <= 40 and "\t" in nxt:
+            cells = [line.strip()]  # a section row inside the table ("LEDAMÖTER")
+        if cells and (not run or len(cells) <= len(run[0][0])):
+            run.append((cells, xs if len(xs) == len(cells) else []))
+            continue
+        close()
+        run = [(cells, xs if len(xs) == len(cells) else [])] if cells else []
     return tables
 
 
-def _pdf_page_texts(pdf: Any, count: int, max_chars: int) -> list[str]:
-    """Text of the first `count` pages, stopping early once enough text is in hand."""
-    texts: list[str] = []
+def _place_cells(run: list[tuple[list[str], list[float]]]) -> list[list[str]]:
+    width = len(run[0][0])
+    if not all(xs for _, xs in run[:2]):
+        # No positions: pad the shorter rows at the end (an empty cell leaves no tab).
+        return [cells + [""] * (max(len(r) for r, _ in run) - len(cells)) for cells, _ in run]
+    columns: list[float] = []
+    for _cells, xs in run[:3]:  # the header rows
+        for x in xs:
+            if all(abs(x - c) > 3.0 for c in columns):
+                columns.append(x)
+    columns.sort()
+    width = max(width, len(columns))
+    rows: list[list[str]] = []
+    for cells, xs in run:
+        row = [""] * len(columns)
+        if not xs:
+            rows.append((cells + [""] * len(columns))[: len(columns)])
+            continue
+        for cell, x in zip(cells, xs, strict=True):
+            at = max((i for i, c in enumerate(columns) if c <= x + 3.0), default=0)
+            row[at] = f"{row[at]} {cell}".strip() if row[at] else cell
+        rows.append(row)
+    return rows
+
+
+def _pdf_page_texts(pdf: Any, count: int, max_chars: int) -> list[tuple[str, list[list[float]]]]:
+    """Text (and cell positions) of the first `count` pages, stopping early once enough
+    text is in hand."""
+    texts: list[tuple[str, list[list[float]]]] = []
     total = 0
     for index in range(count):
         page = pdf[index]
@@ -820,38 +860,72 @@ def _pdf_page_texts(pdf: Any, count: int, max_chars: int) -> list[str]:
                 textpage.close()
         finally:
             page.close()
-        total += len(texts[-1])
+        total += len(texts[-1][0])
         if total > max_chars:
             break
     return texts
 
 
-def _pdf_columns(textpage: Any) -> str:
-    """A page's text with its columns kept apart: where the gap at a space between two
-    characters on one line is wider than a few characters (a table's next cell, a
-    two-column front page "Beslutande      Anna Berg"), a tab stands there instead of
-    the run-together text PDFium gives ("Essunga Lisa Vik" stays "Essunga<TAB>Lisa Vik").
-    Only the characters beside spaces are measured (about 30 ms for ten full pages).
-    Falls back to PDFium's text if its characters and boxes do not line up."""
+def _pdf_columns(textpage: Any) -> tuple[str, list[list[float]]]:
+    """A page's text with its columns kept apart, and where each cell starts.
+
+    Where the gap at a space between two characters on one line is wider than a few
+    characters (a table's next cell, a two-column front page "Beslutande      Anna
+    Berg"), a tab stands there instead of the run-together text PDFium gives ("Essunga
+    Lisa Vik" stays "Essunga<TAB>Lisa Vik"). For each line, the x of each cell's first
+    character is returned too, so a table's cells can be put in the columns they stand
+    in (an x under "Nej" is not an x under "Ja"). Only the characters that begin a line
+    or sit beside a space are measured (about 30 ms for ten full pages). Falls back to
+    PDFium's text, without positions, if its characters and boxes do not line up."""
     text = str(textpage.get_text_range())
     if textpage.count_chars() != len(text):
-        return text
-    out: list[str] = []
-    done = 0
-    for gap in _SPACES_RE.finditer(text):
-        before, after = gap.start() - 1, gap.end()
-        if before < 0 or after >= len(text) or text[before] in "\r\n" or text[after] in "\r\n":
+        return text, []
+    lines: list[str] = []
+    starts: list[list[float]] = []
+    bottoms: list[float | None] = []
+    offset = 0
+    for raw in text.split("\r\n"):
+        cells: list[str] = []
+        xs: list[float] = []
+        done = 0
+        first = len(raw) - len(raw.lstrip(" "))
+        bottom: float | None = None
+        if first < len(raw):
+            box = textpage.get_charbox(offset + first)
+            xs.append(float(box[0]))
+            bottom = float(box[1])
+        for gap in _SPACES_RE.finditer(raw):
+            before, after = gap.start() - 1, gap.end()
+            if before < 0 or after >= len(raw):
+                continue
+            left_box = textpage.get_charbox(offset + before)
+            right_box = textpage.get_charbox(offset + after)
+            height = max(left_box[3] - left_box[1], right_box[3] - right_box[1], 4.0)
+            same_line = abs(left_box[1] - right_box[1]) < height * 0.6
+            if same_line and right_box[0] - left_box[2] > max(height * 1.6, 6.0):
+                cells.append(raw[done : gap.start()])
+                xs.append(float(right_box[0]))
+                done = gap.end()
+        cells.append(raw[done:])
+        offset += len(raw) + 2
+        same_row = (
+            bottom is not None
+            and bottoms
+            and bottoms[-1] is not None
+            and abs(bottom - bottoms[-1]) < 1.5
+            and starts[-1]
+            and len(xs) == len(cells)
+            and xs[0] > starts[-1][-1]
+        )
+        if same_row:
+            # PDFium broke a table row at a wide gap ("Anna Berg  Hjo" ... "x"): one row.
+            lines[-1] += "\t" + "\t".join(cells)
+            starts[-1] += xs
             continue
-        left_box = textpage.get_charbox(before)
-        right_box = textpage.get_charbox(after)
-        height = max(left_box[3] - left_box[1], right_box[3] - right_box[1], 4.0)
-        same_line = abs(left_box[1] - right_box[1]) < height * 0.6
-        if same_line and right_box[0] - left_box[2] > max(height * 1.6, 6.0):
-            out.append(text[done : gap.start()])
-            out.append("\t")
-            done = gap.end()
-    out.append(text[done:])
-    return "".join(out)
+        lines.append("\t".join(cells))
+        starts.append(xs if len(xs) == len(cells) else [])
+        bottoms.append(bottom)
+    return "\r\n".join(lines), starts
 
 
 _SPACES_RE = re.compile(r" +")

@@ -30,7 +30,12 @@ from mailbot.understand.attendance import (
     attendees_in_text,
 )
 from mailbot.understand.machine import machine_reason
-from mailbot.understand.meetings import MeetingFindings, meetings_in_table, meetings_in_text
+from mailbot.understand.meetings import (
+    MeetingFindings,
+    default_time,
+    meetings_in_table,
+    meetings_in_text,
+)
 from mailbot.understand.members import (
     Member,
     members_from_changes,
@@ -55,7 +60,7 @@ from mailbot.verdict import (
 KIND_WORDS = {
     "protocol": re.compile(
         r"\b(?:protokoll\w*|minnesanteckning\w*|mötesanteckning\w*|anteckningar från|"
-        r"mötesprotokoll|justerat protokoll)|^\s*anteckningar\b",
+        r"mötesprotokoll|justerat protokoll|närvarorapport\w*)|^\s*anteckningar\b",
         re.IGNORECASE | re.MULTILINE,
     ),
     "agenda": re.compile(r"\b(?:dagordning\w*|kallelse\w*|agenda)\b", re.IGNORECASE),
@@ -341,8 +346,9 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
     # -- meetings -------------------------------------------------------------------
     plan = "meeting_dates" in kinds
     for block in blocks:
+        stated = default_time(block.text) if block.tables else None
         for table in block.tables:
-            meetings_in_table(table, reference, result.meetings, source=block.name)
+            meetings_in_table(table, reference, result.meetings, source=block.name, default=stated)
         meetings_in_text(
             block.text,
             reference,

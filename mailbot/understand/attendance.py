@@ -204,6 +204,11 @@ _HEAD_NAME = re.compile(
 )
 _HEAD_MARK = re.compile(r"^(?:närvar\w*|närv\.?|deltog|deltagit|tjg|tjänstgör\w*|närvaro)\b", re.I)
 _HEAD_PRESENT_TABLE = re.compile(r"^(?:närvarande|deltagare|närvarolista)\b", re.I)
+_HEAD_JOINED = re.compile(
+    r"^(?:första anslutning|anslöt|anslutning|tid i mötet|närvarotid|join time|joined|"
+    r"first join|duration|in-meeting duration)\b",
+    re.I,
+)
 _MARKED = re.compile(r"^\s*(?:x|ja|yes|närvarande|närv|deltog|tjg\b.*|✓|✔|☒|☑|1)\s*$", re.I)
 _ABSENT_CELL = re.compile(r"förhinder|frånvar|ej\s+närv|^nej$|återbud|deltog\s+(?:ej|inte)", re.I)
 _HEAD_ABSENT = re.compile(r"^(?:nej|ej\b.*|frånvar\w*|förhinder|anmält förhinder|deltog ej)", re.I)
@@ -233,7 +238,10 @@ def attendees_in_table(rows: list[list[str]]) -> list[str]:
         heads.append(row)
     absent_cols = {i for row in heads for i, c in enumerate(row) if _HEAD_ABSENT.match(c.strip())}
     marks = [i for i in marks if i not in absent_cols]
-    everyone = bool(_HEAD_PRESENT_TABLE.match(header[name_col])) and not marks
+    # A meeting tool's attendance report (Teams: "Första anslutning", "Tid i mötet"):
+    # everyone listed was there.
+    joined = any(_HEAD_JOINED.match(c) for c in header)
+    everyone = (bool(_HEAD_PRESENT_TABLE.match(header[name_col])) or joined) and not marks
     if not marks and not everyone:
         return []
     found: list[str] = []

@@ -415,10 +415,90 @@ def _column(header: list[str], pattern: str) -> int | None:
     return next((i for i, c in enumerate(header) if re.match(pattern, c)), None)
 
 
-def meetings_in_table(
-    rows: list[list[str]], reference: date, findings: MeetingFindings, *, source: str
+_MONTH_CELL = re.compile(
+    r"^(?:jan(?:uari)?|feb(?:ruari)?|mar(?:s)?|apr(?:il)?|maj|jun(?:i)?|jul(?:i)?|"
+    r"aug(?:usti)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
+    re.I,
+)
+_DAY_CELL = re.compile(r"^(?:[a-zåäö]{2,7}\.?\s+)?(?P<day>[0-9]{1,2})(?::[ae])?\.?$", re.I)
+_YEAR_CELL = re.compile(r"\b((?:19|20)[0-9]{2})\b")
+
+
+def default_time(text: str) -> tuple[time | None, time | None] | None:
+    """The time a document states once for all its meetings ("Mötestid kl. 09.00–12.00
+    om inget annat anges"), for tables whose rows give none."""
+    return _default_details([line for line in text.split("\n") if line.strip()])[0]
+
+
+def meetings_in_month_table(
+    rows: list[list[str]],
+    reference: date,
+    findings: MeetingFindings,
+    *,
+    source: str,
+    default: tuple[time | None, time | None] | None = None,
 ) -> bool:
-    """A table with a date column (and maybe time, start/end and place columns)."""
+    """Plans laid out by month, as sammanträdesplaner are: a "Månad | Datum" table
+    ("Augusti | 28") or a grid with the months across and a row per body ("Nätverksträff
+    | 20 | 17 | …", "Presidiet | 13 | 10 | …": only the network's own row counts)."""
+    if len(rows) < 2:
+        return False
+    header = [c.strip() for c in rows[0]]
+    months = [i for i, c in enumerate(header) if _MONTH_CELL.match(c)]
+    year_hint = next((m.group(1) for c in header for m in [_YEAR_CELL.search(c)] if m), None)
+    time_col = next((i for i, c in enumerate(header) if re.match(r"(?i)^(tid|kl)", c)), None)
+    found: list[tuple[str, str, str | None]] = []  # (day month [year], time text, place)
+    if len(months) >= 3:  # the grid
+        for row in rows[1:]:
+            label = row[0].strip() if row else ""
+            if _OTHER_BODY.search(label) or _CANCEL.search(label):
+                continue
+            when = row[time_col] if time_col is not None and time_col < len(row) else ""
+            for i in months:
+                day = _DAY_CELL.match(row[i].strip()) if i < len(row) else None
+                if day:
+                    found.append((f"{day.group('day')} {header[i]} {year_hint or ''}", when, None))
+    else:
+        lower = [c.lower() for c in header]
+        month_col = next((i for i, c in enumerate(lower) if c.startswith("månad")), None)
+        day_col = next((i for i, c in enumerate(lower) if c.startswith(("datum", "dag"))), None)
+        place_col = next((i for i, c in enumerate(lower) if c.startswith(("plats", "ort"))), None)
+        if month_col is None or day_col is None:
+            return False
+        for row in rows[1:]:
+            if max(month_col, day_col) >= len(row) or not _MONTH_CELL.match(row[month_col].strip()):
+                continue
+            day = _DAY_CELL.match(row[day_col].strip())
+            if not day:
+                continue
+            when = row[time_col] if time_col is not None and time_col < len(row) else ""
+            place = row[place_col] if place_col is not None and place_col < len(row) else None
+            found.append((f"{day.group('day')} {row[month_col].strip()}", when, place))
+    used = False
+    for text, when, place in found:
+        mentions = find_dates(text, reference, prefer="future")
+        if not mentions:
+            continue
+        times = parse_time_range(when) if when.strip() else None
+        start, end = times if times else (default or (None, None))
+        findings.dates_seen += 1
+        findings.add(mentions[0].date, start, end, _clean_place(place) if place else None, source)
+        used = True
+    return used
+
+
+def meetings_in_table(
+    rows: list[list[str]],
+    reference: date,
+    findings: MeetingFindings,
+    *,
+    source: str,
+    default: tuple[time | None, time | None] | None = None,
+) -> bool:
+    """A table with a date column (and maybe time, start/end and place columns);
+    `default`: the time the document states for every meeting, for rows without one."""
+    if meetings_in_month_table(rows, reference, findings, source=source, default=default):
+        return True
     head = _table_header(rows)
     if head is None or len(rows) < head + 2:
         return False
@@ -447,6 +527,8 @@ def meetings_in_table(
             if end_col is not None and end_col < len(row):
                 found_end = parse_time_range(row[end_col])
                 end = found_end[0] if found_end else None
+        if start is None and default is not None:
+            start, end = default
         place = None
         if place_col is not None and place_col < len(row):
             place = _clean_place(row[place_col])

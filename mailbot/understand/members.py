@@ -257,16 +257,20 @@ def _rows_to_members(rows: list[list[str]], cols: _Columns) -> list[Member]:
             name = clean_name(tail.group(1))
         raw_cell = _cell(row, cols.name) if cols.name is not None else ""
         several = [clean_name(n) for n in raw_cell.split("\n") if clean_name(n)]
-        if len(several) > 1 and all(is_person_name(n) for n in several):
-            # Two people in one cell ("Daniel Sköld\nAmir Sultani"): one member each.
+        bare = [clean_name(re.sub(r"\([^)]*\)", " ", n)) for n in several]
+        if len(several) > 1 and all(is_person_name(n) for n in bare):
+            # Two people in one cell ("Daniel Sköld (ordförande)\nAmir Sultani"): one
+            # member each, each with the role written beside the name.
             muni_text = _cell(row, cols.muni)
-            for person in several:
+            for person, written in zip(bare, several, strict=True):
+                paren = re.search(r"\(([^)]*)\)", written)
+                own = normalize_role(paren.group(1)) if paren else None
                 members.append(
                     Member(
                         person,
                         None,
                         municipality_of(muni_text) if muni_text else None,
-                        inline_role or section_role or "ledamot",
+                        own or section_role or "ledamot",
                     )
                 )
             continue
