@@ -47,6 +47,7 @@ test: $(VENV)/.installed-dev
 	$(BIN)/mailbot eval tests/corpus --check
 	$(BIN)/mailbot eval tests/corpus_holdout --check
 	$(BIN)/mailbot eval tests/corpus_real --check
+	$(BIN)/mailbot eval tests/corpus_real_holdout  # a holdout: its score is printed, never tuned against
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest bench -o python_files="bench_*.py" -p no:cacheprovider

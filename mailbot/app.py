@@ -34,6 +34,7 @@ from mailbot.understand.stage import UnderstandStage
 if TYPE_CHECKING:
     from mailbot.oauth import TokenProvider
     from mailbot.outbox.sentfolder import SentFolder
+    from mailbot.parse.documents import DocumentWorker
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +95,21 @@ class App:
             return []
         return [
             UnderstandStage(
-                context, self.settings.limits.parse_limits(), senders=self.known_senders
+                context,
+                self.settings.limits.parse_limits(),
+                senders=self.known_senders,
+                reader=self.documents.extract,
             ),
             RegisterStage(self.match_windows),
         ]
+
+    @cached_property
+    def documents(self) -> DocumentWorker:
+        """The one process that reads attachments for this app (killed and replaced
+        when a document runs over its limits; see mailbot/parse/documents/)."""
+        from mailbot.parse.documents import default_worker
+
+        return default_worker()
 
     @property
     def match_windows(self) -> dict[str, int]:

@@ -177,9 +177,7 @@ class Daemon:
             on_started(descriptions)
 
         # Boot the document reader now (about 0.4 s) rather than on the first mail.
-        from mailbot.parse.documents import default_worker
-
-        default_worker().start()
+        self.app.documents.start()
         scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
         scheduler.add_job(
             self.catch_up,

@@ -168,3 +168,18 @@ def test_two_candidates_are_not_guessed_in_the_fold() -> None:
         date(2025, 5, 2): "held",
         date(2025, 5, 16): "planned",
     }
+
+
+def test_first_names_resolve_to_the_one_member_who_has_it() -> None:
+    mails = [
+        Applied(1, at(1, 10), result(kinds=["member_list"], members=[
+            member("Eva Ek", "ordforande"), member("Per Lund"), member("Per Holm"),
+            member("Ola Berg"),
+        ])),
+        Applied(2, at(2, 20), result(kinds=["protocol"], meetings=[meeting("2025-02-14")],
+                                     protocol={"meeting_date": "2025-02-14",
+                                               "attendees": ["Eva", "Per", "Ola", "Siv"]})),
+    ]  # fmt: skip
+    state = fold("forskola", mails)
+    # Eva and Ola are one member each; two members are called Per; nobody is called Siv.
+    assert state.meetings[date(2025, 2, 14)].attendees == ["Eva Ek", "Per", "Ola Berg", "Siv"]

@@ -39,7 +39,7 @@ from mailbot.envelope import (
 )
 from mailbot.oneline import one_line
 from mailbot.parse.html import html_to_text
-from mailbot.parse.types import DocumentText, Limits
+from mailbot.parse.types import DocumentReader, DocumentText, Limits
 
 # Parts that are the mail's own text when they are not attachments.
 _TEXT_TYPES = {"text/plain", "text/html"}
@@ -114,6 +114,8 @@ class _Walk:
     stopped: bool = False
     # False: files are only walked and kept (attachment_files), never read as documents.
     extract: bool = True
+    # Reads a document's text (None: the process-wide `extract_document`).
+    reader: DocumentReader | None = None
 
     def count(self) -> bool:
         """Count one part; False when the part limit is reached (stop walking)."""
@@ -129,10 +131,13 @@ class _Walk:
         return True
 
 
-def parse_mail(raw: bytes, limits: Limits | None = None) -> ParsedMail:
-    """Read one RFC 5322 message. Never raises."""
+def parse_mail(
+    raw: bytes, limits: Limits | None = None, *, reader: DocumentReader | None = None
+) -> ParsedMail:
+    """Read one RFC 5322 message. Never raises. `reader` reads the attachments' text
+    (the app passes the worker it built; None: the process-wide one)."""
     limits = limits or Limits()
-    walk = _Walk(limits)
+    walk = _Walk(limits, reader=reader)
     if len(raw) > limits.max_message_bytes:
         walk.problems.append(
             f"message is {len(raw) / 1_048_576:.1f} MB, over the limit of "
@@ -498,7 +503,8 @@ def _document(filename: str | None, ctype: str, data: bytes, walk: _Walk) -> Doc
         return None
     from mailbot.parse.documents import extract_document
 
-    doc = extract_document(filename, ctype, data, walk.limits)
+    read = walk.reader or extract_document
+    doc = read(filename, ctype, data, walk.limits)
     if doc.problem:
         walk.problems.append(f"attachment {filename or ctype}: {doc.problem}")
     return doc

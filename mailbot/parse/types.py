@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -67,3 +68,13 @@ class DateMention:
     weekday: str | None = None
     weekday_mismatch: bool = False
     end_date: dt.date | None = None  # for ranges across days: "14-15 mars"
+
+
+class DocumentReader(Protocol):
+    """What reads an attachment's text: `extract_document`, or a caller's own
+    `DocumentWorker.extract` (the app builds one worker and passes it in, so that
+    `parse_mail` holds no process of its own)."""
+
+    def __call__(
+        self, filename: str | None, content_type: str | None, data: bytes, limits: Limits
+    ) -> DocumentText: ...

@@ -12,7 +12,7 @@ Pure: no I/O, no clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -94,12 +94,30 @@ def apply_one(state: NetworkState, item: Applied, window: int = DEFAULT_MATCH_WI
         record.status = "held"
         record.protocol_message_pk = item.message_pk
         record.protocol_received = item.sent_at
-        record.attendees = list(protocol.attendees)
+        record.attendees = resolve_first_names(protocol.attendees, state)
     if "meeting_dates" in kinds and verdict.meetings:
         state.meeting_plans.append(item.sent_at)
     if "report" in kinds:
         text = item.report_text or verdict.subject
         state.reports.append(ReportRecord(item.sent_at, item.message_pk, text))
+
+
+def resolve_first_names(attendees: Sequence[str], state: NetworkState) -> list[str]:
+    """Attendees written by first name only ("Anna, Per och jag"): each resolved to the
+    full name of the network's one current member with that first name; kept as
+    written when no member, or more than one, has it."""
+    members = state.current_members()
+    resolved: list[str] = []
+    for name in attendees:
+        if " " not in name.strip():
+            same = {
+                m.name for m in members if m.name.split()[0].casefold() == name.strip().casefold()
+            }
+            if len(same) == 1:
+                name = same.pop()
+        if name not in resolved:
+            resolved.append(name)
+    return resolved
 
 
 def _announce(

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, delete
 from mailbot.envelope import read_envelope
 from mailbot.models import AttachmentText, Message, MessageState, Understanding
 from mailbot.parse.mime import ParsedMail, parse_mail
-from mailbot.parse.types import Limits
+from mailbot.parse.types import DocumentReader, Limits
 from mailbot.pipeline import StageContext, Transition
 from mailbot.reasons import Reason, ReasonCode
 from mailbot.understand.analyze import Context, analyze, sender_reasons
@@ -69,8 +69,10 @@ def understand_safely(raw: bytes, ctx: Context, limits: Limits) -> dict[str, obj
         return verdict.as_dict()
 
 
-def understand_bytes(raw: bytes, ctx: Context, limits: Limits) -> tuple[ParsedMail, Verdict]:
-    mail = parse_mail(raw, limits)
+def understand_bytes(
+    raw: bytes, ctx: Context, limits: Limits, reader: DocumentReader | None = None
+) -> tuple[ParsedMail, Verdict]:
+    mail = parse_mail(raw, limits, reader=reader)
     return mail, analyze(mail, ctx).verdict()
 
 
@@ -139,6 +141,8 @@ class UnderstandStage:
     # The registry's current members (address -> networks): they may send from any
     # address, and their membership is evidence for the network.
     senders: Callable[[], dict[str, set[str]]] | None = None
+    # Reads attachments (the app's one document worker); None: the process-wide one.
+    reader: DocumentReader | None = None
     name: str = "understand"
     consumes: MessageState = MessageState.RECEIVED
 
@@ -149,7 +153,7 @@ class UnderstandStage:
             fallback_date=message.sent_at.date(),
             known_senders=self.senders() if self.senders else self.context.known_senders,
         )
-        mail, verdict = understand_bytes(raw, context, self.limits)
+        mail, verdict = understand_bytes(raw, context, self.limits, self.reader)
         assert message.id is not None
         verdict = self._in_thread(session, message, mail, verdict, context)
         # A re-run after a crash starts clean: the stage's rows are replaced, not added.
