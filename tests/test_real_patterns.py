@@ -373,3 +373,27 @@ def test_two_people_in_one_cell_each_with_the_role_beside_the_name() -> None:
         ("Anna Berg", "ordforande", "Skövde"), ("Per Holm", "ledamot", "Skövde"),
         ("Eva Lind", "sekreterare", "Hjo"),
     ]  # fmt: skip
+
+
+def test_roles_in_prose_by_first_name_jag_and_footnote_marks(context: Context) -> None:
+    found = read(
+        context,
+        "Medlemmar förskolenätverket",
+        "Hej!\n\nMedlemmar:\nBerg Anna <anna.berg@skovde.se>;\nHolm Per <per.holm@hjo.se>;\n"
+        f"Ask Lina <{SENDER}>;\nLind Eva <eva.lind@vara.se>\n\n"
+        "Anna är ordförande, och Per och jag ingår i presidiet.\n",
+    )
+    assert [(m.name, m.role) for m in found.members] == [
+        ("Anna Berg", "ordforande"), ("Per Holm", "presidium"), ("Lina Ask", "presidium"),
+        ("Eva Lind", "ledamot"),
+    ]  # fmt: skip
+    found = read(
+        context,
+        "Deltagarförteckning förskolenätverket",
+        "Deltagare:\nAnna Berg*, Skövde\nPer Holm*, Hjo\nEva Lind, Vara\nMona Björk, Tibro\n\n"
+        "* ingår i presidiet. Ordförande: Anna Berg.\n",
+    )
+    assert [(m.name, m.role) for m in found.members] == [
+        ("Anna Berg", "ordforande"), ("Per Holm", "presidium"), ("Eva Lind", "ledamot"),
+        ("Mona Björk", "ledamot"),
+    ]  # fmt: skip

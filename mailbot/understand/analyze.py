@@ -425,11 +425,12 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
     if members and ("member_list" in kinds or "protocol" not in kinds):
         kinds.add("member_list")
         roles = role_assignments("\n".join(b.text for b in blocks))
+        listed = _dedupe(members)
         result.members = [
-            Member(m.name, m.email, m.municipality, roles.get(m.name.lower(), m.role))
+            Member(m.name, m.email, m.municipality, _role_of(m, roles, listed, mail))
             if m.role == "ledamot"
             else m
-            for m in _dedupe(members)
+            for m in listed
         ]
     elif "member_list" in kinds and "protocol" in kinds:
         kinds.discard("member_list")
@@ -499,6 +500,24 @@ _FWD_SUBJECT = re.compile(r"^\s*(?:ämne|subject)\s*:\s*(.+)$", re.I | re.M)
 def _forwarded_subject(quoted: str) -> str:
     match = _FWD_SUBJECT.search(quoted)
     return match.group(1) if match else ""
+
+
+def _role_of(member: Member, roles: dict[str, str], listed: list[Member], mail: ParsedMail) -> str:
+    """A member's role from the prose: by full name; by first name when one member of
+    the list has it ("Ulrika är ordförande"); "jag" is the sender (by address or name)."""
+    name = member.name.lower()
+    if name in roles:
+        return roles[name]
+    first = name.split()[0]
+    if first in roles and sum(m.name.lower().split()[0] == first for m in listed) == 1:
+        return roles[first]
+    sender = (mail.from_addr or "").lower()
+    if "jag" in roles and (
+        (member.email and member.email.lower() == sender)
+        or (mail.from_name and mail.from_name.lower() == name)
+    ):
+        return roles["jag"]
+    return member.role
 
 
 def _protocol_block(blocks: list[_Block]) -> _Block:

@@ -432,11 +432,55 @@ _IS_ROLE = re.compile(
 )
 
 
+_NAME_OR_I = r"(?:(?-i:[A-ZÅÄÖ])[\w'’-]+(?:[ \t]+(?-i:[A-ZÅÄÖ])[\w'’-]+){0,2}|jag)"
+# "Annika och jag ingår i presidiet", "Ulrika är ordförande" (first names: resolved
+# against the list by the caller; "jag" is the sender).
+_IN_GROUP = re.compile(
+    rf"({_NAME_OR_I}(?:\s*(?:,|\boch\b)\s*{_NAME_OR_I})*)\s+(?:ingår|sitter|är med)\s+i\s+"
+    r"(presidiet|presidium|arbetsutskottet)",
+    re.I,
+)
+_FIRST_IS_ROLE = re.compile(
+    rf"\b({_NAME_OR_I})\s+är\s+(?:nätverkets\s+|vår\s+|ny\s+)?"
+    r"(ordförande|sekreterare|vice ordförande)",
+    re.I,
+)
+# A footnote: "* ingår i presidiet", "*) = presidiet", "* Presidium".
+_FOOTNOTE = re.compile(
+    r"(?:^|\n|\.\s)\s*\*+\)?\s*(?:=\s*)?(?:ingår i\s+|är\s+|sitter i\s+)?"
+    r"(presidiet|presidium|arbetsutskottet|ordförande|sekreterare)",
+    re.I,
+)
+_STARRED = re.compile(
+    r"((?-i:[A-ZÅÄÖ])[\w'’-]+(?:[ \t]+(?-i:[A-ZÅÄÖ])[\w'’-]+){1,2}) ?\*(?!\s*(?:=|ingår))"
+)
+
+
 def role_assignments(text: str) -> dict[str, str]:
     """Roles given in prose: "Presidium: A (ordförande), B och C", "Ordförande: A",
-    "A är ordförande". Keyed by the lower-cased name."""
+    "A är ordförande", "Annika och jag ingår i presidiet", names marked "*" under a
+    footnote "* ingår i presidiet". Keyed by the lower-cased name as written (a first
+    name or "jag" too: the caller resolves those against the list and the sender)."""
     roles: dict[str, str] = {}
-    for line in text.split("\n"):
+    footnote = _FOOTNOTE.search(text)
+    if footnote:
+        marked = normalize_role(footnote.group(1)) or "presidium"
+        for found in _STARRED.finditer(text):
+            if is_person_name(found.group(1)):
+                roles[found.group(1).lower()] = marked
+    sentences = [
+        part
+        for line in text.split("\n")
+        for part in re.split(r"(?<=[a-zåäö)])\.\s+(?=[A-ZÅÄÖ*])", line)
+    ]
+    for line in sentences:
+        for group in _IN_GROUP.finditer(line):
+            role = normalize_role(group.group(2)) or "presidium"
+            for name in re.split(r"\s*(?:,|\boch\b)\s*", group.group(1)):
+                if name.strip():
+                    roles.setdefault(name.strip().lower(), role)
+        for found in _FIRST_IS_ROLE.finditer(line):
+            roles[found.group(1).strip().lower()] = normalize_role(found.group(2)) or "ledamot"
         match = _ASSIGN.match(line)
         if match:
             default = normalize_role(match.group(1)) or "ledamot"
