@@ -31,6 +31,7 @@ class ReasonCode(StrEnum):
     FROM_UNPARSABLE = "from-unparsable"
     MEETING_CANCELLED = "meeting-cancelled"
     MEMBER_LEAVES = "member-leaves"
+    ATTENDANCE_UNLISTED = "attendance-unlisted"
     NETWORK_AMBIGUOUS = "network-ambiguous"
     NETWORK_UNKNOWN = "network-unknown"
     MEMBER_LIST_EMPTY = "member-list-empty"
@@ -94,6 +95,10 @@ CATALOG: Final[dict[ReasonCode, Wording]] = {
     ReasonCode.MEETING_CANCELLED: Wording(
         "a meeting is cancelled; a person confirms before it is removed",
         "en träff ställs in: bekräfta innan den tas bort",
+    ),
+    ReasonCode.ATTENDANCE_UNLISTED: Wording(
+        "attendance is given without names ({text}); a person lists who came",
+        "närvaron anges utan namn ({text}): ange vilka som var där",
     ),
     ReasonCode.MEMBER_LEAVES: Wording(
         "{names} leaves the network; a person confirms the change",

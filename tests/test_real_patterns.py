@@ -13,6 +13,7 @@ import pytest
 
 from mailbot.parse.mime import parse_mail
 from mailbot.parse.swedish_dates import find_dates
+from mailbot.reasons import ReasonCode
 from mailbot.rules import load_networks
 from mailbot.understand.analyze import Context, analyze
 from mailbot.understand.protocol import protocol_date
@@ -397,3 +398,48 @@ def test_roles_in_prose_by_first_name_jag_and_footnote_marks(context: Context) -
         ("Anna Berg", "ordforande"), ("Per Holm", "presidium"), ("Eva Lind", "ledamot"),
         ("Mona Björk", "ledamot"),
     ]  # fmt: skip
+
+
+def test_a_reply_that_is_a_whole_list_with_a_leaver(context: Context) -> None:
+    found = read(
+        context,
+        "SV: Förteckning förskolenätverket",
+        "Hej!\n\nHär kommer den uppdaterade listan. Per Holm har slutat.\n\n"
+        "Anna Berg – Skövde – anna.berg@skovde.se – ordförande\n"
+        "Eva Lind – Vara – eva.lind@vara.se\nMona Björk – Tibro – mona.bjork@tibro.se\n"
+        "Lars Ek – Hjo – lars.ek@hjo.se\n",
+    )
+    assert found.kinds == ["member_list"] and len(found.members) == 4
+    assert found.disposition == "needs_review"  # someone leaves: a person confirms
+    assert [r.code for r in found.review] == [ReasonCode.MEMBER_LEAVES]
+
+
+def test_a_leaver_replaced_in_the_network(context: Context) -> None:
+    found = read(
+        context,
+        "Ändring i nätverket förskola – Skövde",
+        "Hej!\n\nPer Holm (Skövde) går i pension och ersätts i nätverket av Eva Lind, "
+        "eva.lind@skovde.se, från 1 mars.\n",
+    )
+    assert [m.name for m in found.members] == ["Eva Lind"]
+    assert found.member_changes is not None and found.member_changes.leaving == ["Per Holm"]
+    assert found.disposition == "needs_review"
+
+
+def test_attendance_by_exception_goes_to_review(context: Context) -> None:
+    found = read(
+        context,
+        "Protokoll förskolenätverket 7 mars",
+        "Protokoll nätverket förskola 7 mars 2025\nNärvarande: samtliga kommuner utom Hjo "
+        "och Tibro, samt Eva Lind från Kommunalförbundet.\n\n1. Mötet öppnas\n",
+    )
+    assert "protocol" in found.kinds and found.disposition == "needs_review"
+    assert ReasonCode.ATTENDANCE_UNLISTED in [r.code for r in found.review]
+    # A count of municipalities in the business is no attendance.
+    found = read(
+        context,
+        "Minnesanteckningar förskolenätverket 7 mars",
+        "Minnesanteckningar nätverket förskola 7 mars 2025\nNärvarande: Anna Berg, Per Holm\n\n"
+        "1. Antalet barn minskar i alla kommuner utom två.\n",
+    )
+    assert found.disposition == "apply"

@@ -340,6 +340,13 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
         when = protocol_date(proto_block.text, reference, [proto_block.name, mail.subject])
         attendees = _attendees(proto_block)
         result.protocol = (when, attendees)
+        unlisted = _UNLISTED.search(proto_block.text)
+        if unlisted:
+            # "Närvarande: samtliga kommuner utom Tibro och Karlsborg": who came is not
+            # written; a person must say it, the reader cannot.
+            result.review_notes.append(
+                Reason(ReasonCode.ATTENDANCE_UNLISTED, {"text": unlisted.group(0)[:80]})
+            )
         if when is not None:
             result.meetings.add(when, None, None, None, "the meeting the protocol records")
 
@@ -395,6 +402,14 @@ def analyze(mail: ParsedMail, ctx: Context) -> Understanding:
     presidium_named = any(_PRESIDIUM.search(t) for t in strong) or bool(
         _PRESIDIUM_LIST.search(body_head)
     )
+    if not members and not kinds:
+        # No word says what it is, but the new text is a list of people with their
+        # addresses or municipalities ("Här kommer den uppdaterade listan"): a member list.
+        listed = members_from_text(cut_signature(body_main))
+        if len([m for m in listed if m.email or m.municipality]) >= 3:
+            members = listed
+            kinds.add("member_list")
+            result.reasons.append("member list: a list of people with addresses in the text")
     if not members and ("member_list" in kinds or presidium_named) and "protocol" not in kinds:
         for block in blocks:
             members.extend(members_from_text(cut_signature(block.text)))
@@ -461,6 +476,11 @@ _DELIVERS = re.compile(
     r"^\s*(?:delrapport|slutrapport|återrapport|rapport|kompetensutvecklingsplan|"
     r"arbetsordning|verksamhetsplan|redovisning)|\b(?:bifogar|bifogad|bifogat|här kommer|"
     r"här är|skickar|översänder|lämnar)\b",
+    re.I | re.M,
+)
+_UNLISTED = re.compile(
+    r"^\s*(?:närvarande|deltagare|deltog|beslutande)\b[^\n]{0,20}?\b(?:samtliga|alla)\s+"
+    r"(?:kommuner|ledamöter|medlemmar|deltagare)\s+(?:utom|förutom)\s+[^.\n]{1,80}",
     re.I | re.M,
 )
 _PROTOCOL_OWN = re.compile(r"plats och tid|datum för|tid och plats", re.I)

@@ -500,14 +500,26 @@ def role_assignments(text: str) -> dict[str, str]:
 # Bounded groups: on a long line of garbage (a binary part read as text) unbounded
 # lazy groups backtrack for seconds.
 _CHANGE = re.compile(
-    r"\b(?:ersätts\s+(?P<old>.{1,120}?)\s+av\s+(?P<new1>.{1,200})|"
+    r"\b(?:ersätts\s+(?!i\s+nätverket\b)(?P<old>.{1,120}?)\s+av\s+(?P<new1>.{1,200})|"
     r"(?P<new2>[^,.;:]{1,80}?)\s+ersätter\s+(?P<old2>.{1,120})|"
     r"(?:ny|nya)\s+(?:medlem|medlemmar|deltagare|ledamot|ledamöter|representant)\w*\s*"
     r"(?:är|:)\s*(?P<new3>.{1,200}))",
     re.I,
 )
 _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}")
-_CHANGE_HINT = re.compile(r"ersätt|\bnya?\s+(?:medlem|deltagare|ledamot|ledamöter|repr)", re.I)
+_CHANGE_HINT = re.compile(
+    r"ersätt|\bnya?\s+(?:medlem|deltagare|ledamot|ledamöter|repr)|slutat|slutar|pension|lämna",
+    re.I,
+)
+# "Per Holm har slutat", "Lotta Engdahl (Mariestad) går i pension och ersätts i
+# nätverket av Helena Bjurström": who leaves, and who comes in after "ersätts … av".
+_LEAVES = re.compile(
+    r"(?P<old>(?-i:[A-ZÅÄÖ])[\w'’-]+(?:[ \t]+(?-i:[A-ZÅÄÖ])[\w'’-]+){1,2})(?:\s*\([^)]{0,40}\))?"
+    r"\s+(?:har\s+slutat|slutar|går\s+i\s+pension|har\s+gått\s+i\s+pension|lämnar\s+nätverket|"
+    r"har\s+lämnat\s+nätverket)(?:[^.;]{0,40}?\bersätts\b(?:\s+i\s+nätverket)?\s+av\s+"
+    r"(?P<new>[^.;]{1,200}))?",
+    re.I,
+)
 
 
 def members_from_changes(text: str) -> tuple[list[Member], list[str]]:
@@ -539,4 +551,11 @@ def members_from_changes(text: str) -> tuple[list[Member], list[str]]:
                 gone = member_from_line(old)
                 if gone is not None:
                     leaving.append(gone.name)
+        for match in _LEAVES.finditer(line):
+            if is_person_name(match.group("old")) and match.group("old") not in leaving:
+                leaving.append(match.group("old"))
+            if match.group("new"):
+                member = member_from_line(match.group("new"))
+                if member is not None and member.name not in [m.name for m in joining]:
+                    joining.append(member)
     return joining, leaving
