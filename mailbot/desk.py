@@ -44,8 +44,15 @@ from mailbot.models import (
     utcnow,
 )
 from mailbot.oneline import one_line
-from mailbot.outbox.digest import finding_detail, network_word, read_sv, reason_sv
+from mailbot.outbox.digest import (
+    finding_detail,
+    network_word,
+    read_sv,
+    reason_sv,
+    waiting_for_review,
+)
 from mailbot.outbox.planner import ANY_NETWORK, NetworkView
+from mailbot.outbox.store import RETRYABLE_STATES
 from mailbot.parse.mime import Attachment, attachment_files, parse_mail
 from mailbot.registry.engine import local_date
 from mailbot.registry.state import MemberRecord
@@ -467,15 +474,8 @@ class QueueItem:
 
 def review_queue(engine: Engine, network_names: dict[str, str]) -> list[QueueItem]:
     """The mail that waits for a person, oldest first."""
-    with Session(engine) as session:
-        rows = session.exec(
-            select(Message, Understanding)
-            .join(Understanding, col(Understanding.message_pk) == col(Message.id))
-            .where(Message.state == MessageState.NEEDS_REVIEW.value)
-            .order_by(col(Message.sent_at))
-        ).all()
     items = []
-    for message, understanding in rows:
+    for message, understanding in waiting_for_review(engine):
         verdict = Verdict.load(understanding.result_json)
         items.append(
             QueueItem(
@@ -744,13 +744,7 @@ def _outbox_row(row: OutboxItem) -> OutboxRow:
         sent_at=row.sent_at,
         error=row.last_error,
         topic=row.topic,
-        retryable=row.state
-        in (
-            OutboxState.FAILED.value,
-            OutboxState.DEFERRED.value,
-            OutboxState.DRY_RUN.value,
-            OutboxState.SKIPPED.value,
-        ),
+        retryable=row.state in RETRYABLE_STATES,
     )
 
 

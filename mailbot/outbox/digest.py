@@ -261,21 +261,29 @@ def read_sv(verdict: Verdict) -> str:
     return "; ".join(parts) or "inget mailbot kände igen"
 
 
+def waiting_for_review(
+    engine: Engine, until: datetime | None = None
+) -> list[tuple[Message, Understanding]]:
+    """The mail that waits for a person (sent by `until`), oldest first: the review
+    request, the digest's callers and the desk's queue all read it here."""
+    query = (
+        select(Message, Understanding)
+        .join(Understanding, col(Understanding.message_pk) == col(Message.id))
+        .where(Message.state == MessageState.NEEDS_REVIEW.value)
+    )
+    if until is not None:
+        query = query.where(col(Message.sent_at) <= until)
+    with Session(engine) as session:
+        return list(session.exec(query.order_by(col(Message.sent_at))).all())
+
+
 def review_items(
     engine: Engine, until: datetime, listed: set[int], names: Mapping[str, str]
 ) -> list[dict[str, Any]]:
     """The mail that waits for a person (sent by `until`) and was in no review request
     yet (`listed`), oldest first, as the request shows it."""
     items: list[dict[str, Any]] = []
-    with Session(engine) as session:
-        rows = session.exec(
-            select(Message, Understanding)
-            .join(Understanding, col(Understanding.message_pk) == col(Message.id))
-            .where(Message.state == MessageState.NEEDS_REVIEW.value)
-            .where(col(Message.sent_at) <= until)
-            .order_by(col(Message.sent_at))
-        ).all()
-    for message, understanding in rows:
+    for message, understanding in waiting_for_review(engine, until):
         if message.id is None or message.id in listed:
             continue
         verdict = Verdict.load(understanding.result_json)

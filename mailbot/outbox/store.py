@@ -77,6 +77,15 @@ class SentCopy(Protocol):
     def contains(self, message_id: str) -> bool: ...
 
 
+# What `Outbox.retry` takes back into the queue (the desk shows its button for these).
+RETRYABLE_STATES = (
+    OutboxState.FAILED.value,
+    OutboxState.DEFERRED.value,
+    OutboxState.DRY_RUN.value,
+    OutboxState.SKIPPED.value,
+)
+
+
 @dataclass(frozen=True)
 class OutboxPolicy:
     sender: str
@@ -616,12 +625,7 @@ class Outbox:
     def retry(self, row_id: int, actor: str) -> OutboxItem:
         """Queue a failed, deferred, dry-run or skipped row again, as the notice it is
         (a bundle it was in is written anew with what is due when it goes)."""
-        retryable = (
-            OutboxState.FAILED.value,
-            OutboxState.DEFERRED.value,
-            OutboxState.DRY_RUN.value,
-            OutboxState.SKIPPED.value,
-        )
+        retryable = RETRYABLE_STATES
         with Session(self.engine, expire_on_commit=False) as session:
             row = session.get(OutboxItem, row_id)
             if row is None:
