@@ -77,6 +77,15 @@ def test_a_protocol_front_page() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "label", ["Övriga närvarande", "Adjungerade", "Ledamöter", "Sekreterare", "Justerare"]
+)
+def test_every_front_page_label_opens_a_block(label: str) -> None:
+    text = f"PROTOKOLL\nSammanträdesdatum 2025-05-12\n{label}   Tove Lund\n             Ove Sten\n"
+    text += "Datum för anslags uppsättande 2025-05-15\n§ 1 Mötets öppnande\n"
+    assert attendees_in_text(text) == ["Tove Lund", "Ove Sten"]
+
+
 def test_minnesanteckningar_with_names_and_municipalities_and_absence() -> None:
     text = """Hej!
 
@@ -152,6 +161,10 @@ def test_gazetteer() -> None:
     assert is_municipality("Skövde kommun") and not is_municipality("Anna Berg")
     assert municipality_in("Rektor i Upplands Väsby kommun") == "Upplands Väsby"
     assert is_given_name("Anna") and is_given_name("linnea") and not is_given_name("Protokoll")
+    # From the name dictionary (Sweden column), the newer names, and compounds by parts.
+    assert is_given_name("Göran") and is_given_name("Wilma") and is_given_name("Ann-Charlotte")
+    assert is_given_name("karl-erik") and not is_given_name("Anna-Protokoll")
+    assert not is_given_name("Skövde") and not is_given_name("Ordförande")
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Lexicons shipped in mailbot/data/: Sweden's 290 municipalities (SCB's list, so a
 municipality is never read as part of a person's name, "Lilla Edet" included) and
-common given names (SCB's name statistics, to accept a first name written alone).
+the given names used in Sweden (Jörg Michael's name dictionary, GFDL, with a short list
+of newer names), to accept a first name written alone and to see a surname written first.
 Loaded once; matching folds case and diacritics the way people type (skovde = Skövde).
 """
 
@@ -57,8 +58,18 @@ def is_municipality(text: str) -> bool:
 
 @cache
 def given_names() -> frozenset[str]:
-    return frozenset(fold(word) for line in _lines("given_names.txt") for word in line.split())
+    """Folded given names: the dictionary's Swedish names (name<TAB>frequency) and the
+    newer ones (several a line)."""
+    names = {fold(line.split("\t", 1)[0]) for line in _lines("given_names_se.txt")}
+    names.update(fold(word) for line in _lines("given_names_extra.txt") for word in line.split())
+    return frozenset(names)
 
 
 def is_given_name(word: str) -> bool:
-    return fold(word.strip()) in given_names()
+    """`word` is a given name used in Sweden; a compound one when each part is
+    ("Ann-Charlotte", "Karl-Erik")."""
+    folded = fold(word.strip())
+    if folded in given_names():
+        return True
+    parts = folded.split("-")
+    return len(parts) > 1 and all(part in given_names() for part in parts)
