@@ -11,7 +11,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 help:
 	@echo "make run    - install into .venv and start the daemon (local Maildir state/inbox by default)"
 	@echo "make test   - install dev tools, Dovecot and PostgreSQL if missing; ruff, mypy, pytest, eval"
-	@echo "make bench  - benchmarks"
+	@echo "make bench  - benchmarks: documents, then the full sync, memory, IDLE and status (about 15 min); writes bench/results.json"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +50,9 @@ test: $(VENV)/.installed-dev
 	$(BIN)/mailbot eval tests/corpus_real_holdout  # a holdout: its score is printed, never tuned against
 
 bench: $(VENV)/.installed-dev
+	bash scripts/ensure-dovecot
 	$(BIN)/python -m pytest bench -o python_files="bench_*.py" -p no:cacheprovider
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,19 +12,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session
 
 from mailbot.config import Settings
-from mailbot.db import open_store
+from mailbot.db import make_engine, open_store
 from mailbot.errors import ConfigError
 from mailbot.intake import Intake
-from mailbot.models import Message, MessageState
 from mailbot.outbox.render import Renderer
 from mailbot.outbox.store import DispatchReport, Outbox, OutboxPolicy
 from mailbot.outbox.transport import FileTransport, SmtpTransport, Transport
 from mailbot.pipeline import Pipeline, Stage
 from mailbot.rawstore import RawStore
-from mailbot.registry.load import build_states, known_senders
+from mailbot.registry.fold import Applied
+from mailbot.registry.load import RegistryCache, known_senders
 from mailbot.registry.stage import RegisterStage
 from mailbot.rules import LoadedRules, Network, load_rules
 from mailbot.sources.imap import Credentials
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from mailbot.oauth import TokenProvider
     from mailbot.outbox.sentfolder import SentFolder
     from mailbot.parse.documents import DocumentWorker
+    from mailbot.understand.pool import ReadingPool
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,10 @@ class App:
     settings: Settings
     # None: the standard stages, built from the settings and rules/ (see `stages`).
     custom_stages: Sequence[Stage] | None = None
-    _senders_cache: tuple[object, dict[str, set[str]]] | None = field(default=None, repr=False)
+    _senders_cache: tuple[int, dict[str, set[str]]] | None = field(default=None, repr=False)
+    _pool: ReadingPool | None = field(default=None, repr=False)
+    _registry: RegistryCache = field(default_factory=RegistryCache, repr=False)
+    _senders_checked: tuple[int | None, float] = field(default=(None, 0.0), repr=False)
 
     @cached_property
     def rules(self) -> LoadedRules:
@@ -99,9 +104,41 @@ class App:
                 self.settings.limits.parse_limits(),
                 senders=self.known_senders,
                 reader=self.documents.extract,
+                pool=self.reading_pool(context),
+                pool_min_batch=self.settings.pipeline.readers_min_batch,
             ),
-            RegisterStage(self.match_windows),
+            RegisterStage(self.match_windows, history=self.applied_history),
         ]
+
+    def reading_pool(self, context: Context) -> ReadingPool | None:
+        """The reader processes that read mail ahead of the pipeline (None: configured
+        off, or one core); they start with the first batch and stop with `close`."""
+        from mailbot.parse.documents.worker import DEFAULT_MEMORY_LIMIT_BYTES
+        from mailbot.understand.pool import ReadingPool, default_workers
+
+        cfg = self.settings.pipeline
+        workers = default_workers() if cfg.readers is None else cfg.readers
+        if workers < 1 or (cfg.readers is None and workers < 2):
+            return None
+        limits = self.settings.limits
+        self._pool = ReadingPool(
+            context,
+            limits.parse_limits(),
+            workers=workers,
+            job_seconds=limits.max_document_seconds,
+            memory_limit_bytes=DEFAULT_MEMORY_LIMIT_BYTES,
+        )
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the processes this app started (the reading pool, the document worker)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+        if "documents" in self.__dict__:
+            self.documents.close()
+        if "stage_engine" in self.__dict__:
+            self.stage_engine.dispose()
 
     @cached_property
     def documents(self) -> DocumentWorker:
@@ -116,20 +153,35 @@ class App:
         """Each network's `protocol.match_window_days` (a protocol on another day)."""
         return {n.slug: n.obligations.protocol.match_window_days for n in self.networks}
 
+    def applied_history(self) -> list[Applied]:
+        """Every applied message as committed, decoded once (RegistryCache)."""
+        with Session(self.engine) as session:
+            return self._registry.applied(session)
+
     def known_senders(self) -> dict[str, set[str]]:
         """Current members' addresses per network, from the registry; recomputed only
-        when the set of applied messages has changed."""
+        when a network's registry changed (registry/load.py: RegistryCache). Asked
+        before every mail the pipeline reads: the store is looked at again when the
+        pipeline applied or undid a mail since, and at least once a second for what
+        others (the desk, a decision by mail) changed."""
+        pipeline = self.__dict__.get("pipeline")
+        generation = pipeline.applied_transitions if pipeline is not None else None
+        now = time.monotonic()
+        if (
+            self._senders_cache is not None
+            and generation is not None
+            and self._senders_checked[0] == generation
+            and now - self._senders_checked[1] < 1.0
+        ):
+            return self._senders_cache[1]
+        self._senders_checked = (generation, now)
         with Session(self.engine) as session:
-            marker = session.exec(
-                select(func.count(), func.max(Message.updated_at)).where(
-                    Message.state == MessageState.APPLIED.value
-                )
-            ).one()
+            states = self._registry.states(
+                session, [n.slug for n in self.networks], windows=self.match_windows
+            )
+        marker = self._registry.version
         if self._senders_cache is not None and self._senders_cache[0] == marker:
             return self._senders_cache[1]
-        states = build_states(
-            self.engine, [n.slug for n in self.networks], windows=self.match_windows
-        )
         senders = known_senders(states)
         for net in self.networks:
             # Addresses pinned in rules/ are trusted for their network, list or no list.
@@ -176,7 +228,15 @@ class App:
             self.raw_store,
             self.stages,
             max_attempts=self.settings.pipeline.max_attempts,
+            lookahead=self.settings.pipeline.lookahead,
+            stage_engine=self.stage_engine,
         )
+
+    @cached_property
+    def stage_engine(self) -> Engine:
+        """The pipeline stages' engine: group commit (db.make_engine)."""
+        _ = self.engine  # created and migrated first
+        return make_engine(self.settings.database_url, group_commit=True)
 
     @cached_property
     def m365_tokens(self) -> TokenProvider:

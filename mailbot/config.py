@@ -226,6 +226,15 @@ class TrustConfig(_Section):
 
 class PipelineConfig(_Section):
     max_attempts: int = Field(default=3, ge=1, le=100)
+    # Reader processes that parse and understand mail ahead of the pipeline, on every
+    # core (mailbot/understand/pool.py). None: one per core; 0: none, every mail is
+    # read in the pipeline's own thread.
+    readers: int | None = Field(default=None, ge=0, le=64)
+    # The readers start once this many mails wait to be read (a lone new mail is read
+    # at once, without waking processes for it).
+    readers_min_batch: int = Field(default=4, ge=1)
+    # How many waiting mails the pipeline looks ahead at (and has read ahead).
+    lookahead: int = Field(default=32, ge=1, le=10_000)
 
 
 class DaemonConfig(_Section):

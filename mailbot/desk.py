@@ -56,7 +56,8 @@ from mailbot.outbox.store import RETRYABLE_STATES
 from mailbot.parse.mime import Attachment, attachment_files, parse_mail
 from mailbot.registry.engine import local_date
 from mailbot.registry.state import MemberRecord
-from mailbot.understand.members import MUNICIPALITIES, fold
+from mailbot.understand.gazetteer import fold
+from mailbot.understand.members import MUNICIPALITIES
 from mailbot.verdict import Verdict
 
 ROLE_SV = {

@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from mailbot.db import transaction
 from mailbot.models import Message, MessageEvent, MessageState, utcnow
@@ -74,22 +74,36 @@ class Pipeline:
         *,
         max_attempts: int,
         clock: Callable[[], datetime] = utcnow,
+        lookahead: int = 32,
+        stage_engine: Engine | None = None,
     ) -> None:
         self.engine = engine
         self.raw_store = raw_store
         self.stages = list(stages)
         self.max_attempts = max_attempts
         self.clock = clock
+        self.lookahead = lookahead
+        # Where the stages' transactions run (db.make_engine(group_commit=True)).
+        self.stage_engine = stage_engine or engine
+        # Committed transitions into or out of `applied` (the registry changed).
+        self.applied_transitions = 0
         # One runner at a time in this process; other processes are kept out by the
         # conditional state update in `_advance`.
         self._lock = threading.Lock()
 
-    def run_pending(self, stop: Callable[[], bool] = lambda: False) -> RunReport:
+    def run_pending(
+        self,
+        stop: Callable[[], bool] = lambda: False,
+        progress: Callable[[RunReport], None] | None = None,
+    ) -> RunReport:
         """Take every waiting message through every stage, oldest SENT first.
 
         Message by message rather than stage by stage, so that a year of mail taken in
         at once is read as if it had arrived over the year: the member list applied in
-        January already vouches for its senders when the March protocol is read.
+        January already vouches for its senders when the March protocol is read. The
+        next `lookahead` waiting messages are shown to stages that can prepare them
+        (the reading pool reads them ahead on the other cores). `progress` is called
+        after each message.
         """
         report = RunReport()
         if not self.stages:
@@ -98,43 +112,96 @@ class Pipeline:
         failed: set[int] = set()  # tried once this run; the retry waits for the next run
         with self._lock:
             while not stop():
-                found = self._next(by_state, failed)
-                if found is None:
+                # Read ahead a window twice the batch, so the readers are never idle
+                # while the next batch is fetched.
+                window = self._upcoming(by_state, failed, 2 * self.lookahead)
+                batch = window[: self.lookahead]
+                if not batch:
                     break
-                pk, state = found
-                if self._run_one(by_state[state], pk, report) == "failed":
-                    failed.add(pk)
+                self._prepare(window, by_state)
+                done: set[int] = set()
+                for pk, state in batch:
+                    if stop():
+                        break
+                    while state in by_state:
+                        outcome, state = self._run_one(by_state[state], pk, report)
+                        if outcome == "failed":
+                            failed.add(pk)
+                        if outcome != "advanced":
+                            break
+                    done.add(pk)
+                    if progress is not None:
+                        progress(report)
+                left = {pk for pk, _ in (window if stop() else batch)} - done
+                for stage in self.stages:
+                    forget = getattr(stage, "forget", None)
+                    if left and forget is not None:
+                        forget(left)
         return report
 
-    def _next(self, by_state: dict[str, Stage], failed: set[int]) -> tuple[int, str] | None:
+    def pending(self) -> int:
+        """How many messages wait for a stage (for progress bars)."""
+        states = [stage.consumes.value for stage in self.stages]
+        with Session(self.engine) as session:
+            found = session.exec(
+                select(func.count())
+                .select_from(Message)
+                .where(col(Message.state).in_(states))
+                .where(Message.attempts < self.max_attempts)
+            ).one()
+        return int(found)
+
+    def _upcoming(
+        self, by_state: dict[str, Stage], failed: set[int], limit: int
+    ) -> list[tuple[int, str]]:
         with Session(self.engine) as session:
             query = (
                 select(Message.id, Message.state)
                 .where(col(Message.state).in_(list(by_state)))
                 .where(Message.attempts < self.max_attempts)
                 .order_by(col(Message.sent_at), col(Message.id))
-                .limit(1)
+                .limit(limit)
             )
             if failed:
                 query = query.where(col(Message.id).not_in(failed))
-            row = session.exec(query).first()
-        if row is None or row[0] is None:
-            return None
-        return row[0], row[1]
+            rows = session.exec(query).all()
+        return [(pk, state) for pk, state in rows if pk is not None]
+
+    def _prepare(self, batch: list[tuple[int, str]], by_state: dict[str, Stage]) -> None:
+        """Show each stage that can prepare (read ahead) the batch's messages it takes."""
+        for state, stage in by_state.items():
+            prepare = getattr(stage, "prepare", None)
+            pks = [pk for pk, s in batch if s == state]
+            if prepare is None or not pks:
+                continue
+            with Session(self.engine) as session:
+                rows = session.exec(select(Message).where(col(Message.id).in_(pks))).all()
+            order = {pk: i for i, pk in enumerate(pks)}
+            messages = sorted(rows, key=lambda m: order.get(m.id or 0, 0))
+            try:
+                prepare(messages, StageContext(self.raw_store, self.clock()))
+            except Exception:  # reading ahead is an optimisation: never a reason to stop
+                log.exception("stage %s could not prepare; reading one at a time", stage.name)
 
     def _run_one(
         self, stage: Stage, pk: int, report: RunReport
-    ) -> Literal["advanced", "skipped", "failed"]:
+    ) -> tuple[Literal["advanced", "skipped", "failed"], str]:
+        """One stage on one message in one transaction; the outcome and the state the
+        message is in afterwards."""
         now = self.clock()
         try:
-            with transaction(self.engine) as session:
+            # On the group-commit engine: a stage's commit need not reach the disk before
+            # the next one starts (the next durable commit, an intake batch or an outbox
+            # row, makes it durable with everything before it). A power cut may undo the
+            # last stages run; they run again from the raw bytes.
+            with transaction(self.stage_engine) as session:
                 message = session.get(Message, pk)
                 if message is None or message.state != stage.consumes.value:
-                    return "skipped"
+                    return "skipped", message.state if message else ""
                 result = stage.run(session, message, StageContext(self.raw_store, now))
                 if not self._advance(session, message, stage, result, now):
                     session.rollback()  # another process moved it meanwhile
-                    return "skipped"
+                    return "skipped", ""
         except Exception as exc:  # a failing stage must not stop the other messages
             log.warning("stage %s failed on message %s: %s", stage.name, pk, exc, exc_info=True)
             report.failed += 1
@@ -142,10 +209,12 @@ class Pipeline:
                 report.quarantined += 1
             # Not progress: the retry waits for the next run (the scheduler's catch-up
             # tick), so a passing fault has time to pass.
-            return "failed"
+            return "failed", ""
         report.advanced += 1
         report.by_state[result.state.value] = report.by_state.get(result.state.value, 0) + 1
-        return "advanced"
+        if MessageState.APPLIED.value in (stage.consumes.value, result.state.value):
+            self.applied_transitions += 1
+        return "advanced", result.state.value
 
     def _advance(
         self, session: Session, message: Message, stage: Stage, result: Transition, now: datetime
@@ -156,6 +225,7 @@ class Pipeline:
             .where(col(Message.id) == message.id)
             .where(col(Message.state) == stage.consumes.value)
             .values(state=result.state.value, reason=result.reason, attempts=0, updated_at=now)
+            .execution_options(synchronize_session=False)
         )
         if updated.rowcount != 1:  # type: ignore[attr-defined]
             return False

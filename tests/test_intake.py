@@ -129,3 +129,75 @@ def test_store_survives_reopen(app: App, settings) -> None:  # type: ignore[no-u
     again = App(settings)
     assert count(again, Message) == 1
     again.engine.dispose()
+
+
+def _rows(app: App) -> list[tuple[object, ...]]:
+    with Session(app.engine) as s:
+        messages = [
+            (m.id, m.sha256, m.state, m.duplicate_of, m.reason, m.message_id, m.sent_at)
+            for m in s.exec(select(Message).order_by(Message.id)).all()
+        ]
+        sources = [
+            (x.message_pk, x.mailbox, x.uidvalidity, x.uid, x.key, x.action_done)
+            for x in s.exec(select(MessageSource).order_by(MessageSource.id)).all()
+        ]
+        events = [
+            (e.message_pk, e.from_state, e.to_state, e.reason)
+            for e in s.exec(select(MessageEvent).order_by(MessageEvent.id)).all()
+        ]
+        cursors = [(c.mailbox, c.uidvalidity, c.last_uid) for c in s.exec(select(IntakeCursor))]
+    return [*messages, *sources, *events, *cursors]
+
+
+def test_a_batch_is_taken_in_as_one_mail_after_another(tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+    """accept_many (one fsync, one transaction) gives the outcomes and rows that
+    accept one mail after another gives, on a batch with every kind of repeat: the
+    same bytes twice, a copy with other transport headers (a duplicate), a location
+    already known, a mail too large and bytes that are not mail."""
+    from mailbot.config import load_settings
+
+    a = make_mail(subject="A", msgid="<a@vara.se>")
+    b = make_mail(subject="B", msgid="<b@vara.se>")
+    b_copy = b"Received: from relay.example.se\r\n" + b  # same mail, other transport
+    huge = make_mail(subject="Stor", body="x" * 5000, msgid="<huge@vara.se>")
+    files = "file:/tmp/inkorg"
+    first = [(a, Origin(BOX, uidvalidity=7, uid=1))]
+    batch = [
+        (a, Origin(BOX, uidvalidity=7, uid=1)),  # a location already known
+        (b, Origin(BOX, uidvalidity=7, uid=2)),
+        (b_copy, Origin(BOX, uidvalidity=7, uid=3)),  # a duplicate of b, in the batch
+        (b, Origin(BOX, uidvalidity=7, uid=4)),  # the same bytes as uid 2
+        (huge, Origin(BOX, uidvalidity=7, uid=5)),
+        (b"not a mail at all", Origin(files, key="junk.eml")),
+        (a, Origin(files, key="a.eml")),  # known bytes, from a file
+        (a, Origin(files, key="a.eml")),  # the very same file twice
+    ]
+    apps = []
+    for name in ("one", "many"):
+        s = load_settings(None, state_dir=tmp_path / name)
+        s.limits.max_message_bytes = 4096
+        mailbot = App(s)
+        mailbot.intake.max_message_bytes = 4096
+        mailbot.intake.clock = lambda: datetime(2025, 3, 15, tzinfo=UTC)
+        mailbot.intake.accept_many(first)
+        if name == "one":
+            outcomes = [mailbot.intake.accept(raw, origin) for raw, origin in batch]
+        else:
+            outcomes = mailbot.intake.accept_many(batch)
+        apps.append((mailbot, outcomes))
+    (one, one_out), (many, many_out) = apps
+    assert [(o.outcome, o.message_pk, o.source_pk, o.state) for o in many_out] == [
+        (o.outcome, o.message_pk, o.source_pk, o.state) for o in one_out
+    ]
+    assert [o.outcome for o in many_out] == [
+        Outcome.KNOWN, Outcome.NEW, Outcome.DUPLICATE, Outcome.KNOWN, Outcome.NEW,
+        Outcome.NEW, Outcome.KNOWN, Outcome.KNOWN,
+    ]  # fmt: skip
+    assert [o.state for o in many_out][4:6] == ["quarantined", "quarantined"]
+    assert _rows(many) == _rows(one)
+    # Every raw file is in place and nothing is left half-written.
+    raw_dir = tmp_path / "many" / "raw"
+    assert not list((raw_dir / "tmp").iterdir())
+    with Session(many.engine) as s:
+        for m in s.exec(select(Message)).all():
+            assert (tmp_path / "many" / m.raw_path).is_file()

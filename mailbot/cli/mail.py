@@ -108,6 +108,37 @@ def run(
 
 
 @commands.command()
+def sync(
+    state: StateOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Take everything new from the configured mailbox through every stage, then exit.
+
+    For cron, a first import of a mailbox with years of history, and the benchmark.
+    The same intake and pipeline as the daemon (raw bytes durable, then the row, then
+    the server copy marked); it sends nothing (`mailbot tick` does). A progress bar
+    shows on a terminal."""
+    from mailbot.sync import run_sync
+
+    mailbot = _open(config, state, rules, verbose)
+    # Beside a daemon or another sync the pipeline would run twice on the same mail.
+    with StateLock(mailbot.state_dir, "mailbot sync", wait=600):
+        try:
+            report = run_sync(mailbot, err)
+        finally:
+            mailbot.close()
+    if as_json:
+        out.print_json(json.dumps(report.as_dict()))
+    else:
+        err.print(report.summary(), highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@commands.command()
 def ingest(
     paths: Annotated[
         list[Path], typer.Argument(help=".eml files, Maildir folders, mbox files, or folders.")

@@ -876,7 +876,7 @@ def _month_first(text: str) -> str:
             return m.group(0)  # "14 mars 9 till 12": the day came first, 9 is a time
         return f"{m.group('day')}{m.group('suf') or ''}{m.group('ws')}{m.group('mon')}"
 
-    if not _MONTH_FIRST_HINT.search(text):
+    if not _DIGIT.search(text) or not _MONTH_FIRST_HINT.search(text):
         return text
     return _MONTH_FIRST.sub(swap, text)
 

@@ -10,7 +10,7 @@ guess: the message goes to review with the candidates (`protocol-date-ambiguous`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from sqlmodel import Session
@@ -19,7 +19,7 @@ from mailbot import review
 from mailbot.models import Message, MessageState, Understanding
 from mailbot.pipeline import StageContext, Transition
 from mailbot.reasons import Reason, ReasonCode
-from mailbot.registry.fold import DEFAULT_MATCH_WINDOW, fold, held_elsewhere
+from mailbot.registry.fold import DEFAULT_MATCH_WINDOW, Applied, fold, held_elsewhere
 from mailbot.registry.load import applied_in
 from mailbot.review import Corrections, ReviewError
 from mailbot.understand.stage import store_verdict
@@ -30,6 +30,8 @@ from mailbot.verdict import DecisionResult, Verdict
 class RegisterStage:
     # Each network's protocol.match_window_days (rules/).
     windows: Mapping[str, int] = field(default_factory=dict)
+    # Every applied message as committed (the app's RegistryCache); None: read here.
+    history: Callable[[], list[Applied]] | None = None
     name: str = "register"
     consumes: MessageState = MessageState.CLASSIFIED
 
@@ -108,7 +110,17 @@ class RegisterStage:
             return None
         when = verdict.protocol.meeting_date
         window = self.windows.get(network, DEFAULT_MATCH_WINDOW)
-        state = fold(network, applied_in(session, until=message.sent_at), window)
+        if self.history is not None:
+            # Committed mail only, which is all there is: this transaction has applied
+            # nothing yet.
+            earlier = [
+                item
+                for item in self.history()
+                if item.verdict.network == network and item.sent_at <= message.sent_at
+            ]
+        else:
+            earlier = applied_in(session, until=message.sent_at, network=network)
+        state = fold(network, earlier, window)
         candidates = held_elsewhere(state, when, window)
         if len(candidates) < 2:
             return None

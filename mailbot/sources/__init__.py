@@ -19,6 +19,9 @@ class MailSource(Protocol):
     handles its own reconnects and backoff, and never raises for a network fault.
     """
 
+    # Told (done, total) as a poll takes mail in; None: nobody is watching.
+    progress: Callable[[int, int], None] | None
+
     def describe(self) -> str: ...
 
     def run(self, stop: threading.Event) -> None: ...

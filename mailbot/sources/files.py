@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mailbot.intake import Intake, Origin, Outcome
+from mailbot.intake import Accepted, Intake, Origin, Outcome
 from mailbot.sources.mbox import looks_like_mbox, split_mbox
 
 
@@ -96,27 +96,59 @@ def ingest_paths(
     *,
     exclude: Path | None = None,
     progress: Callable[[Path], None] | None = None,
+    batch: int = 100,
+    batch_bytes: int = 32 * 1024 * 1024,
 ) -> IngestReport:
+    """Every mail in `paths` through intake, in batches (one flush to disk and one
+    transaction each); a batch the store refuses is taken one mail at a time, so one
+    bad mail costs only itself."""
     report = IngestReport()
+    waiting: list[tuple[Path, Origin, bytes]] = []
+    waiting_bytes = 0
+
+    def count(accepted: Accepted) -> None:
+        report.mails += 1
+        report.message_pks.append(accepted.message_pk)
+        if accepted.outcome is Outcome.KNOWN:
+            report.known += 1
+        elif accepted.outcome is Outcome.DUPLICATE:
+            report.duplicate += 1
+        else:
+            report.new += 1
+            if accepted.state == "quarantined":
+                report.quarantined += 1
+
+    def flush() -> None:
+        nonlocal waiting_bytes
+        waiting_bytes = 0
+        items = [(raw, origin) for _path, origin, raw in waiting]
+        try:
+            for accepted in intake.accept_many(items, action_done=True):
+                count(accepted)
+        except Exception:
+            for path, origin, raw in waiting:
+                try:
+                    count(intake.accept(raw, origin, action_done=True))
+                except OSError as exc:
+                    report.errors.append(f"{path}: {exc.strerror or exc}")
+                except Exception as exc:  # the store refused it, or a bug: report, go on
+                    report.errors.append(f"{path}: {type(exc).__name__}: {exc}")
+        waiting.clear()
+
     for path, kind in iter_files(paths, exclude):
         report.files += 1
         if progress is not None:
             progress(path)
         try:
             for origin, raw in _mails(path, kind):
-                accepted = intake.accept(raw, origin, action_done=True)
-                report.mails += 1
-                report.message_pks.append(accepted.message_pk)
-                if accepted.outcome is Outcome.KNOWN:
-                    report.known += 1
-                elif accepted.outcome is Outcome.DUPLICATE:
-                    report.duplicate += 1
-                else:
-                    report.new += 1
-                    if accepted.state == "quarantined":
-                        report.quarantined += 1
+                waiting.append((path, origin, raw))
+                waiting_bytes += len(raw)
+                if len(waiting) >= batch or waiting_bytes >= batch_bytes:
+                    flush()
         except OSError as exc:
             report.errors.append(f"{path}: {exc.strerror or exc}")
-        except Exception as exc:  # the store refused it, or a bug: report, go on
+        except Exception as exc:  # an unreadable container, or a bug: report, go on
             report.errors.append(f"{path}: {type(exc).__name__}: {exc}")
+    if waiting:
+        flush()
     return report

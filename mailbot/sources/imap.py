@@ -129,6 +129,8 @@ class ImapSource:
         self.mailbox = f"imap://{creds.user}@{cfg.host}:{cfg.effective_port}/{folder}"
         self.client: IMAPClient | None = None
         self.uidvalidity: int | None = None
+        # Told (done, total) as a poll takes mail in (`mailbot sync`'s progress bar).
+        self.progress: Callable[[int, int], None] | None = None
 
     def describe(self) -> str:
         return f"IMAP {self.mailbox} ({self.cfg.security.value}, handled mail: {self._action()})"
@@ -251,11 +253,17 @@ class ImapSource:
             return 0
         log.debug("%s: %d new UIDs after %d", self.folder, len(uids), last_uid)
         fresh = 0
+        done = 0
         sizes = self._sizes(uids)
+        if self.progress is not None:
+            self.progress(0, len(uids))
         for group in _groups(uids, sizes, self.cfg.batch_size):
             if stop is not None and stop.is_set():
                 break
             fresh += self._take(group, uidvalidity, stop)
+            done += len(group)
+            if self.progress is not None:
+                self.progress(done, len(uids))
         return fresh
 
     def _sizes(self, uids: list[int]) -> dict[int, int]:
@@ -270,35 +278,39 @@ class ImapSource:
     def _take(self, uids: list[int], uidvalidity: int, stop: threading.Event | None) -> int:
         client = self._client()
         response = client.fetch(uids, ["BODY.PEEK[]", "INTERNALDATE"])
-        fresh = 0
-        done: list[tuple[int, int]] = []  # (uid, source pk) stored, action still to do
+        items: list[tuple[bytes, Origin]] = []
         for uid in uids:
             data = response.get(uid)
             if data is None or b"BODY[]" not in data:
                 continue  # expunged meanwhile: nothing to take
-            raw = bytes(data[b"BODY[]"])
             origin = Origin(
                 mailbox=self.mailbox,
                 uidvalidity=uidvalidity,
                 uid=uid,
                 arrived_at=_to_utc(data.get(b"INTERNALDATE")),
             )
-            accepted = self.intake.accept(
-                raw, origin, action_done=self.cfg.handled is HandledAction.LEAVE
-            )
+            items.append((bytes(data[b"BODY[]"]), origin))
+        del response
+        # The whole batch: raw files durable, then the rows in one transaction.
+        accepted_all = self.intake.accept_many(
+            items, action_done=self.cfg.handled is HandledAction.LEAVE
+        )
+        fresh = 0
+        done: list[tuple[int, int]] = []  # (uid, source pk) stored, action still to do
+        for (_raw, origin), accepted in zip(items, accepted_all, strict=True):
+            stored = origin.uid
+            assert stored is not None
             if accepted.outcome is not Outcome.KNOWN:
                 fresh += 1
                 log.info(
                     "stored UID %s of %s as message %s (%s)",
-                    uid,
+                    stored,
                     self.folder,
                     accepted.message_pk,
                     accepted.state,
                 )
             if not accepted.action_done:
-                done.append((uid, accepted.source_pk))
-            if stop is not None and stop.is_set():
-                break
+                done.append((stored, accepted.source_pk))
         # Only now, with every row committed, touch the server copies.
         self._handle([uid for uid, _ in done])
         self.intake.mark_handled([pk for _, pk in done])

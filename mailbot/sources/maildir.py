@@ -11,6 +11,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -50,6 +51,8 @@ class MaildirSource:
         # A file changed this recently may still be being copied in (cp, not rename).
         self.settle = settle
         self.mailbox = f"maildir:{root.resolve()}"
+        # Told (done, total) as a poll takes mail in (`mailbot sync`'s progress bar).
+        self.progress: Callable[[int, int], None] | None = None
 
     def describe(self) -> str:
         return f"local Maildir {self.root} (drop .eml files into {self.root / 'new'})"
@@ -63,7 +66,10 @@ class MaildirSource:
         new_dir = self.root / "new"
         fresh = 0
         now = time.time()
-        for entry in sorted(os.scandir(new_dir), key=lambda e: e.name):
+        entries = sorted(os.scandir(new_dir), key=lambda e: e.name)
+        for done, entry in enumerate(entries):
+            if self.progress is not None:
+                self.progress(done, len(entries))
             if stop is not None and stop.is_set():
                 break
             if entry.name.startswith(".") or not entry.is_file(follow_symlinks=False):
@@ -91,6 +97,8 @@ class MaildirSource:
                 log.info(
                     "stored %s as message %s (%s)", entry.name, accepted.message_pk, accepted.state
                 )
+        if self.progress is not None:
+            self.progress(len(entries), len(entries))
         return fresh
 
     def run(self, stop: threading.Event) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -17,9 +17,20 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 def fold(text: str) -> str:
     """Lower case without diacritics, for matching what people type (skovde = Skövde)."""
+    if text.isascii():
+        return text.lower()
+    if len(text) <= 64:
+        return _fold_short(text)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
     )
+
+
+_fold_short = lru_cache(maxsize=8192)(_fold)
 
 
 def _lines(name: str) -> list[str]:

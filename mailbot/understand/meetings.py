@@ -263,7 +263,7 @@ def _default_details(lines: list[str]) -> tuple[tuple[time | None, time | None] 
     """A time and place stated once for every meeting of a plan, on a line without
     dates: "Vi träffas på torsdagar kl 13–16 i Skövde, Kulturhuset om inget annat sägs"."""
     for i, line in enumerate(lines):
-        if find_dates(line, date(2000, 1, 1)) or not _MEETING_WORDS.search(line):
+        if not _MEETING_WORDS.search(line) or find_dates(line, date(2000, 1, 1)):
             continue
         # Only a general statement ("Vi träffas på torsdagar kl 13–16"), not the
         # "Tid: 9-15" line that belongs to one meeting's date above it.

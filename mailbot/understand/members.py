@@ -10,23 +10,15 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from mailbot.understand.gazetteer import is_given_name, is_municipality
+from mailbot.understand.gazetteer import fold, is_given_name, is_municipality
 
 MUNICIPALITIES = (
     "Essunga", "Falköping", "Grästorp", "Gullspång", "Götene", "Hjo", "Karlsborg",
     "Lidköping", "Mariestad", "Skara", "Skövde", "Tibro", "Tidaholm", "Töreboda", "Vara",
 )  # fmt: skip
 ORGANISATIONS = {"skaraborgs kommunalförbund": "Skaraborgs kommunalförbund"}
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, for matching what people type (skovde = Skövde)."""
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
-    )
 
 
 _MUNI_BY_FOLD = {fold(m): m for m in MUNICIPALITIES}
@@ -445,6 +437,12 @@ _FIRST_IS_ROLE = re.compile(
     r"(ordförande|sekreterare|vice ordförande)",
     re.I,
 )
+_IN_GROUP_HINT = re.compile(
+    r"(?:ingår|sitter|är med)\s+i\s+(?:presidiet|presidium|arbetsutskottet)", re.I
+)
+_IS_ROLE_HINT = re.compile(
+    r"\bär\s+(?:nätverkets\s+|vår\s+|ny\s+)?(?:ordförande|sekreterare|vice ordförande)", re.I
+)
 # A footnote: "* ingår i presidiet", "*) = presidiet", "* Presidium".
 _FOOTNOTE = re.compile(
     r"(?:^|\n|\.\s)\s*\*+\)?\s*(?:=\s*)?(?:ingår i\s+|är\s+|sitter i\s+)?"
@@ -473,13 +471,18 @@ def role_assignments(text: str) -> dict[str, str]:
         for line in text.split("\n")
         for part in re.split(r"(?<=[a-zåäö)])\.\s+(?=[A-ZÅÄÖ*])", line)
     ]
+    text_has_group = bool(_IN_GROUP_HINT.search(text))
+    text_has_is = bool(_IS_ROLE_HINT.search(text))
     for line in sentences:
-        for group in _IN_GROUP.finditer(line):
+        # The keyword first: the full patterns try a name at every word of every line.
+        in_group = text_has_group and _IN_GROUP_HINT.search(line)
+        is_role = text_has_is and _IS_ROLE_HINT.search(line)
+        for group in _IN_GROUP.finditer(line) if in_group else ():
             role = normalize_role(group.group(2)) or "presidium"
             for name in re.split(r"\s*(?:,|\boch\b)\s*", group.group(1)):
                 if name.strip():
                     roles.setdefault(name.strip().lower(), role)
-        for found in _FIRST_IS_ROLE.finditer(line):
+        for found in _FIRST_IS_ROLE.finditer(line) if is_role else ():
             roles[found.group(1).strip().lower()] = normalize_role(found.group(2)) or "ledamot"
         match = _ASSIGN.match(line)
         if match:
@@ -491,7 +494,7 @@ def role_assignments(text: str) -> dict[str, str]:
                 if is_person_name(name):
                     own = normalize_role(paren.group(1)) if paren else None
                     roles[name.lower()] = own or default
-        for found in _IS_ROLE.finditer(line):
+        for found in _IS_ROLE.finditer(line) if is_role else ():
             if is_person_name(found.group(1)):
                 roles[found.group(1).lower()] = normalize_role(found.group(2)) or "ledamot"
     return roles

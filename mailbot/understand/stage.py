@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from sqlmodel import Session, col, delete
@@ -32,6 +32,7 @@ from mailbot.understand.answers import (
     strip_for_reading,
 )
 from mailbot.understand.decisions import parse_decisions, token_of
+from mailbot.understand.pool import ReadingPool, senders_entry
 from mailbot.understand.threads import StoreLookup, add_pauses, protocol_found
 from mailbot.verdict import Thread, Verdict
 
@@ -143,21 +144,53 @@ class UnderstandStage:
     senders: Callable[[], dict[str, set[str]]] | None = None
     # Reads attachments (the app's one document worker); None: the process-wide one.
     reader: DocumentReader | None = None
+    # Reader processes that read the next mails ahead (pool.py); None: read here.
+    pool: ReadingPool | None = None
+    pool_min_batch: int = 4
     name: str = "understand"
     consumes: MessageState = MessageState.RECEIVED
 
+    def _known_senders(self) -> dict[str, set[str]]:
+        return self.senders() if self.senders else self.context.known_senders
+
+    def prepare(self, messages: Sequence[Message], ctx: StageContext) -> None:
+        """Have the pool read these waiting mails ahead, in order (when there are
+        enough of them to be worth the processes)."""
+        if self.pool is None or len(messages) < self.pool_min_batch:
+            return
+        senders = self._known_senders()
+        for message in messages:
+            assert message.id is not None
+            path = str(ctx.raw_store.path(message.sha256))
+            self.pool.submit(message.id, path, message.sent_at.date(), senders)
+
+    def forget(self, keys: set[int]) -> None:
+        if self.pool is not None:
+            self.pool.forget(keys)
+
     def run(self, session: Session, message: Message, ctx: StageContext) -> Transition:
-        raw = ctx.raw_store.get(message.sha256)
+        assert message.id is not None
         context = replace(
             self.context,
             fallback_date=message.sent_at.date(),
-            known_senders=self.senders() if self.senders else self.context.known_senders,
+            known_senders=self._known_senders(),
         )
-        mail, verdict = understand_bytes(raw, context, self.limits, self.reader)
-        assert message.id is not None
+        read = self.pool.take(message.id) if self.pool is not None else None
+        if read is not None:
+            mail, verdict = read.mail, read.verdict
+            if senders_entry(context.known_senders, mail.from_addr) != read.senders_seen:
+                # The registry changed this sender's standing since it was read ahead.
+                verdict = analyze(mail, context).verdict()
+        else:
+            raw = ctx.raw_store.get(message.sha256)
+            mail, verdict = understand_bytes(raw, context, self.limits, self.reader)
         verdict = self._in_thread(session, message, mail, verdict, context)
         # A re-run after a crash starts clean: the stage's rows are replaced, not added.
-        session.execute(delete(AttachmentText).where(col(AttachmentText.message_pk) == message.id))
+        session.execute(
+            delete(AttachmentText)
+            .where(col(AttachmentText.message_pk) == message.id)
+            .execution_options(synchronize_session=False)
+        )
         for position, att in enumerate(mail.all_attachments()):
             doc = att.document
             session.add(
