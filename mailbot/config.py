@@ -136,7 +136,8 @@ class ImapConfig(_Section):
     # RFC 2177: clients should re-issue IDLE at least every 29 minutes.
     idle_renew: float = Field(default=600.0, gt=0)
     poll_interval: float = Field(default=60.0, gt=0)  # when the server has no IDLE
-    batch_size: int = Field(default=20, ge=1, le=1000)
+    # Mails a FETCH asks for (and intake takes in one transaction); at most 16 MB.
+    batch_size: int = Field(default=100, ge=1, le=1000)
     max_backoff: float = Field(default=300.0, gt=0)
     login_failure_backoff: float = Field(default=900.0, gt=0)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
@@ -230,8 +230,8 @@ class Pipeline:
         if updated.rowcount != 1:  # type: ignore[attr-defined]
             return False
         assert message.id is not None
-        session.add(
-            MessageEvent(
+        session.execute(
+            insert(MessageEvent).values(
                 message_pk=message.id,
                 at=now,
                 from_state=stage.consumes.value,

@@ -103,7 +103,10 @@ def run(
         print(f"mailbot {__version__}: store {mailbot.settings.safe_database_url}", file=sys.stderr)
         daemon = Daemon(mailbot)
         daemon.install_signal_handlers()
-        code = daemon.run()
+        try:
+            code = daemon.run()
+        finally:
+            mailbot.close()
     raise typer.Exit(code)
 
 
@@ -172,7 +175,10 @@ def ingest(
         report = ingest_paths(
             paths, mailbot.intake, exclude=state_dir, progress=lambda _p: progress.advance(task)
         )
-    pipeline = mailbot.pipeline.run_pending()
+    try:
+        pipeline = mailbot.pipeline.run_pending()
+    finally:
+        mailbot.close()
     summary = {
         "files": report.files,
         "mails": report.mails,

@@ -44,7 +44,6 @@ class RegisterStage:
             if verdict.answer == "decision":
                 return self._decide(session, message, understanding, verdict)
         if understanding is not None and network:
-            verdict = Verdict.load(understanding.result_json)
             reason = self._ambiguous(session, message, verdict, network)
             if reason is not None:
                 verdict.needs_review(reason)

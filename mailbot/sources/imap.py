@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 SEEN = b"\\Seen"
 # Fetch bodies in groups no larger than this many bytes (one huge mail is its own group).
-FETCH_BYTES = 32 * 1024 * 1024
+FETCH_BYTES = 16 * 1024 * 1024
 # Network-ish failures that a reconnect may cure.
 TRANSIENT = (OSError, socket.timeout, ssl.SSLError, IMAPClientError, EOFError)
 

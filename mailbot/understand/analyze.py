@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from mailbot.config import DEFAULT_TRUSTED_DOMAINS
-from mailbot.parse.mime import Attachment, ParsedMail
+from mailbot.parse.mime import Attachment, ParsedMail, parse_mail
 from mailbot.parse.quotes import (
     is_reply_subject,
     says_little,
@@ -22,6 +22,7 @@ from mailbot.parse.quotes import (
     strip_signature_noise,
 )
 from mailbot.parse.swedish_dates import find_vague
+from mailbot.parse.types import DocumentReader, Limits
 from mailbot.reasons import Reason, ReasonCode
 from mailbot.rules import Network
 from mailbot.understand.attendance import (
@@ -632,3 +633,11 @@ def _decide(
         result.reasons.extend(r.english() for r in review)
     else:
         result.disposition = "apply"
+
+
+def understand_bytes(
+    raw: bytes, ctx: Context, limits: Limits, reader: DocumentReader | None = None
+) -> tuple[ParsedMail, Verdict]:
+    """A raw mail parsed and understood (the pipeline's stage and the reading pool)."""
+    mail = parse_mail(raw, limits, reader=reader)
+    return mail, analyze(mail, ctx).verdict()

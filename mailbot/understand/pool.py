@@ -78,7 +78,7 @@ def _serve(job_fd: int, reply_fd: int) -> None:
     until the parent closes its end."""
     from mailbot.parse.documents.inline import extract_document_inline
     from mailbot.parse.documents.worker import _limit_resources
-    from mailbot.understand.stage import understand_bytes
+    from mailbot.understand.analyze import understand_bytes
 
     jobs = Connection(job_fd, writable=False)
     replies = Connection(reply_fd, readable=False)
@@ -292,13 +292,14 @@ class ReadingPool:
 
     def _dispatch(self) -> None:
         """Start readers as needed and give every idle, ready reader the next job."""
-        self._readers = [r for r in self._readers if r.process.poll() is None or r.job]
+        for dead in [r for r in self._readers if r.job is None and r.process.poll() is not None]:
+            self._replace(dead)  # died while idle (the OOM killer, say): a new one below
         while len(self._readers) < min(self.workers, max(1, len(self._queue))) and self._queue:
-            reader = self._start()
-            if reader is None:
+            started = self._start()
+            if started is None:
                 self._give_up_queue("no reader process could be started")
                 return
-            self._readers.append(reader)
+            self._readers.append(started)
         for reader in self._readers:
             if not self._queue:
                 return

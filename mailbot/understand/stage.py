@@ -13,16 +13,18 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlmodel import Session, col, delete
+from sqlalchemy import Table
+from sqlmodel import Session, delete
 
 from mailbot.envelope import read_envelope
 from mailbot.models import AttachmentText, Message, MessageState, Understanding
-from mailbot.parse.mime import ParsedMail, parse_mail
+from mailbot.parse.mime import ParsedMail
 from mailbot.parse.types import DocumentReader, Limits
 from mailbot.pipeline import StageContext, Transition
 from mailbot.reasons import Reason, ReasonCode
-from mailbot.understand.analyze import Context, analyze, sender_reasons
+from mailbot.understand.analyze import Context, analyze, sender_reasons, understand_bytes
 from mailbot.understand.answers import (
     SentMail,
     find_thread,
@@ -68,13 +70,6 @@ def understand_safely(raw: bytes, ctx: Context, limits: Limits) -> dict[str, obj
             Reason(ReasonCode.READER_FAILED, {"error": f"{type(exc).__name__}: {exc}"})
         )
         return verdict.as_dict()
-
-
-def understand_bytes(
-    raw: bytes, ctx: Context, limits: Limits, reader: DocumentReader | None = None
-) -> tuple[ParsedMail, Verdict]:
-    mail = parse_mail(raw, limits, reader=reader)
-    return mail, analyze(mail, ctx).verdict()
 
 
 def decide_by_mail(
@@ -126,13 +121,25 @@ def decide_by_mail(
     return out
 
 
+_ATTACHMENTS: Table = AttachmentText.__table__  # type: ignore[attr-defined]
+_UNDERSTANDINGS: Table = Understanding.__table__  # type: ignore[attr-defined]
+
+
+def verdict_columns(verdict: Verdict) -> dict[str, Any]:
+    """A verdict as its row holds it: the JSON and the columns that index it."""
+    return {
+        "disposition": verdict.disposition,
+        "ignored_reason": verdict.ignored_reason,
+        "network": verdict.network,
+        "kinds": json.dumps(sorted(verdict.kinds)),
+        "result_json": verdict.dump(),
+    }
+
+
 def store_verdict(row: Understanding, verdict: Verdict) -> None:
     """Write a verdict to its row: the JSON and the columns that index it."""
-    row.disposition = verdict.disposition
-    row.ignored_reason = verdict.ignored_reason
-    row.network = verdict.network
-    row.kinds = json.dumps(sorted(verdict.kinds))
-    row.result_json = verdict.dump()
+    for name, value in verdict_columns(verdict).items():
+        setattr(row, name, value)
 
 
 @dataclass
@@ -186,36 +193,39 @@ class UnderstandStage:
             mail, verdict = understand_bytes(raw, context, self.limits, self.reader)
         verdict = self._in_thread(session, message, mail, verdict, context)
         # A re-run after a crash starts clean: the stage's rows are replaced, not added.
-        session.execute(
-            delete(AttachmentText)
-            .where(col(AttachmentText.message_pk) == message.id)
-            .execution_options(synchronize_session=False)
-        )
-        for position, att in enumerate(mail.all_attachments()):
-            doc = att.document
-            session.add(
-                AttachmentText(
-                    message_pk=message.id,
-                    position=position,
-                    filename=att.filename,
-                    content_type=att.content_type[:200],
-                    size=att.size,
-                    kind=doc.kind if doc else ("mail" if att.mail else None),
-                    text=doc.text if doc else (att.mail.text if att.mail else None),
-                    tables_json=json.dumps(doc.tables, ensure_ascii=False)
-                    if doc and doc.tables
-                    else None,
-                    problem=doc.problem if doc else None,
-                )
+        # Written as plain statements, not ORM objects: this runs for every mail.
+        connection = session.connection()
+        for table in (_ATTACHMENTS, _UNDERSTANDINGS):
+            connection.execute(delete(table).where(table.c.message_pk == message.id))
+        rows = [
+            {
+                "message_pk": message.id,
+                "position": position,
+                "filename": att.filename,
+                "content_type": att.content_type[:200],
+                "size": att.size,
+                "kind": doc.kind if doc else ("mail" if att.mail else None),
+                "text": doc.text if doc else (att.mail.text if att.mail else None),
+                "tables_json": json.dumps(doc.tables, ensure_ascii=False)
+                if doc and doc.tables
+                else None,
+                "problem": doc.problem if doc else None,
+            }
+            for position, att in enumerate(mail.all_attachments())
+            for doc in [att.document]
+        ]
+        if rows:
+            connection.execute(_ATTACHMENTS.insert(), rows)
+        connection.execute(
+            _UNDERSTANDINGS.insert().values(
+                message_pk=message.id,
+                understood_at=ctx.now,
+                version=UNDERSTANDING_VERSION,
+                **verdict_columns(verdict),
             )
-        existing = session.get(Understanding, message.id)
-        row = existing or Understanding(message_pk=message.id, result_json="{}", disposition="")
-        store_verdict(row, verdict)
-        row.understood_at = ctx.now
-        row.version = UNDERSTANDING_VERSION
-        session.add(row)
+        )
         summary = "; ".join(verdict.reasons)[:1000] or None
-        return Transition(_NEXT_STATE[row.disposition], summary)
+        return Transition(_NEXT_STATE[verdict.disposition], summary)
 
     def _in_thread(
         self,
