@@ -302,7 +302,7 @@ class ImapSource:
             assert stored is not None
             if accepted.outcome is not Outcome.KNOWN:
                 fresh += 1
-                log.info(
+                log.debug(
                     "stored UID %s of %s as message %s (%s)",
                     stored,
                     self.folder,
@@ -311,6 +311,10 @@ class ImapSource:
                 )
             if not accepted.action_done:
                 done.append((stored, accepted.source_pk))
+        if fresh:
+            log.info(
+                "stored %d new mail from %s (UID %s to %s)", fresh, self.folder, uids[0], uids[-1]
+            )
         # Only now, with every row committed, touch the server copies.
         self._handle([uid for uid, _ in done])
         self.intake.mark_handled([pk for _, pk in done])
