@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,9 +23,9 @@ from mailbot.outbox.store import DispatchReport, Outbox, OutboxPolicy
 from mailbot.outbox.transport import FileTransport, SmtpTransport, Transport
 from mailbot.pipeline import Pipeline, Stage
 from mailbot.rawstore import RawStore
-from mailbot.registry.fold import Applied
 from mailbot.registry.load import RegistryCache, known_senders
 from mailbot.registry.stage import RegisterStage
+from mailbot.registry.state import NetworkState
 from mailbot.rules import LoadedRules, Network, load_rules
 from mailbot.sources.imap import Credentials
 from mailbot.statedir import private_file, secure_state_dir
@@ -107,7 +107,7 @@ class App:
                 pool=self.reading_pool(context),
                 pool_min_batch=self.settings.pipeline.readers_min_batch,
             ),
-            RegisterStage(self.match_windows, history=self.applied_history),
+            RegisterStage(self.match_windows, registry=self.folded_registry),
         ]
 
     def reading_pool(self, context: Context) -> ReadingPool | None:
@@ -153,10 +153,12 @@ class App:
         """Each network's `protocol.match_window_days` (a protocol on another day)."""
         return {n.slug: n.obligations.protocol.match_window_days for n in self.networks}
 
-    def applied_history(self) -> list[Applied]:
-        """Every applied message as committed, decoded once (RegistryCache)."""
+    def folded_registry(
+        self, slug: str, window: int
+    ) -> tuple[NetworkState, tuple[datetime, int] | None]:
+        """One network's registry as committed, kept folded (RegistryCache)."""
         with Session(self.engine) as session:
-            return self._registry.applied(session)
+            return self._registry.folded(session, slug, window)
 
     def known_senders(self) -> dict[str, set[str]]:
         """Current members' addresses per network, from the registry; recomputed only

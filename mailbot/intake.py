@@ -270,26 +270,11 @@ class Intake:
                 )
             source: MessageSource | None = None
             if not origin.is_imap:
-                # Files have no UID: one row per (message, container, name) is enough.
                 source = seen_here.get((found.id, origin.mailbox, origin.key))
                 if source is None and kind != "new":
-                    source = session.exec(
-                        select(MessageSource)
-                        .where(MessageSource.message_pk == found.id)
-                        .where(MessageSource.mailbox == origin.mailbox)
-                        .where(MessageSource.key == origin.key)
-                    ).first()
+                    source = _file_source(session, found.id, origin)
             if source is None:
-                source = MessageSource(
-                    message_pk=found.id,
-                    mailbox=origin.mailbox,
-                    uidvalidity=origin.uidvalidity,
-                    uid=origin.uid,
-                    key=origin.key,
-                    arrived_at=origin.arrived_at,
-                    action_done=action_done,
-                    seen_at=now,
-                )
+                source = _new_source(found.id, origin, action_done, now)
                 session.add(source)
                 if not origin.is_imap:
                     seen_here[(found.id, origin.mailbox, origin.key)] = source
@@ -406,28 +391,11 @@ class Intake:
     def _add_source(
         self, session: Session, message_pk: int, origin: Origin, action_done: bool, now: datetime
     ) -> int:
-        if not origin.is_imap:
-            # Files have no UID: one row per (message, container, name) is enough.
-            existing = session.exec(
-                select(MessageSource)
-                .where(MessageSource.message_pk == message_pk)
-                .where(MessageSource.mailbox == origin.mailbox)
-                .where(MessageSource.key == origin.key)
-            ).first()
-            if existing is not None and existing.id is not None:
-                return existing.id
-        source = MessageSource(
-            message_pk=message_pk,
-            mailbox=origin.mailbox,
-            uidvalidity=origin.uidvalidity,
-            uid=origin.uid,
-            key=origin.key,
-            arrived_at=origin.arrived_at,
-            action_done=action_done,
-            seen_at=now,
-        )
-        session.add(source)
-        session.flush()
+        source = None if origin.is_imap else _file_source(session, message_pk, origin)
+        if source is None:
+            source = _new_source(message_pk, origin, action_done, now)
+            session.add(source)
+            session.flush()
         assert source.id is not None
         return source.id
 
@@ -443,6 +411,29 @@ class Intake:
             cursor.last_uid = origin.uid
             cursor.updated_at = utcnow()
             session.add(cursor)
+
+
+def _file_source(session: Session, message_pk: int, origin: Origin) -> MessageSource | None:
+    """Files have no UID: one row per (message, container, name) is enough."""
+    return session.exec(
+        select(MessageSource)
+        .where(MessageSource.message_pk == message_pk)
+        .where(MessageSource.mailbox == origin.mailbox)
+        .where(MessageSource.key == origin.key)
+    ).first()
+
+
+def _new_source(message_pk: int, origin: Origin, action_done: bool, now: datetime) -> MessageSource:
+    return MessageSource(
+        message_pk=message_pk,
+        mailbox=origin.mailbox,
+        uidvalidity=origin.uidvalidity,
+        uid=origin.uid,
+        key=origin.key,
+        arrived_at=origin.arrived_at,
+        action_done=action_done,
+        seen_at=now,
+    )
 
 
 def _find_location(session: Session, origin: Origin) -> MessageSource | None:

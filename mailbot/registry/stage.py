@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -19,8 +20,9 @@ from mailbot import review
 from mailbot.models import Message, MessageState, Understanding
 from mailbot.pipeline import StageContext, Transition
 from mailbot.reasons import Reason, ReasonCode
-from mailbot.registry.fold import DEFAULT_MATCH_WINDOW, Applied, fold, held_elsewhere
+from mailbot.registry.fold import DEFAULT_MATCH_WINDOW, fold, held_elsewhere
 from mailbot.registry.load import applied_in
+from mailbot.registry.state import NetworkState
 from mailbot.review import Corrections, ReviewError
 from mailbot.understand.stage import store_verdict
 from mailbot.verdict import DecisionResult, Verdict
@@ -30,8 +32,9 @@ from mailbot.verdict import DecisionResult, Verdict
 class RegisterStage:
     # Each network's protocol.match_window_days (rules/).
     windows: Mapping[str, int] = field(default_factory=dict)
-    # Every applied message as committed (the app's RegistryCache); None: read here.
-    history: Callable[[], list[Applied]] | None = None
+    # A network's registry as committed, with the (sent_at, id) of its last mail (the
+    # app's RegistryCache); None: folded here from the store.
+    registry: Callable[[str, int], tuple[NetworkState, tuple[datetime, int] | None]] | None = None
     name: str = "register"
     consumes: MessageState = MessageState.CLASSIFIED
 
@@ -109,17 +112,17 @@ class RegisterStage:
             return None
         when = verdict.protocol.meeting_date
         window = self.windows.get(network, DEFAULT_MATCH_WINDOW)
-        if self.history is not None:
+        state = None
+        if self.registry is not None:
             # Committed mail only, which is all there is: this transaction has applied
-            # nothing yet.
-            earlier = [
-                item
-                for item in self.history()
-                if item.verdict.network == network and item.sent_at <= message.sent_at
-            ]
-        else:
+            # nothing yet. The network's registry as it stands is the one this mail
+            # meets when everything in it was sent before it (the usual order).
+            folded, last = self.registry(network, window)
+            if last is None or last[0] <= message.sent_at:
+                state = folded
+        if state is None:
             earlier = applied_in(session, until=message.sent_at, network=network)
-        state = fold(network, earlier, window)
+            state = fold(network, earlier, window)
         candidates = held_elsewhere(state, when, window)
         if len(candidates) < 2:
             return None
