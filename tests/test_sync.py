@@ -237,15 +237,28 @@ def test_the_registry_cache_is_the_registry(tmp_path: Path) -> None:
                     senders.setdefault(address.lower(), set()).add(net.slug)
         return senders
 
+    def same_registry() -> None:
+        from sqlmodel import Session
+
+        with Session(mailbot_app.engine) as session:
+            kept = mailbot_app._registry.states(session, slugs, mailbot_app.match_windows)
+        fresh = build_states(mailbot_app.engine, slugs, windows=mailbot_app.match_windows)
+        for slug in slugs:
+            assert kept[slug].current_members() == fresh[slug].current_members(), slug
+            assert kept[slug].meetings == fresh[slug].meetings, slug
+
     assert mailbot_app.known_senders() == rebuilt()
     mailbot_app.pipeline.run_pending()
     cached = mailbot_app.known_senders()
     assert cached == rebuilt()
+    same_registry()
     members = [
         row for row in messages_json(settings.state_dir)
         if row["state"] == "applied" and "member_list" in (row["kinds"] or [])
     ]  # fmt: skip
     assert members, "the corpus sample has an applied member list"
     review.revert(mailbot_app.engine, members[0]["id"], "test", "fel lista")
+    time.sleep(1.1)  # a change made outside the pipeline is seen within a second
     assert mailbot_app.known_senders() == rebuilt()
     assert mailbot_app.known_senders() != cached
+    same_registry()
