@@ -259,15 +259,7 @@ class Intake:
                 continue
             assert isinstance(found, Message) and found.id is not None
             if kind == "new":
-                session.add(
-                    MessageEvent(
-                        message_pk=found.id,
-                        at=now,
-                        from_state=None,
-                        to_state=found.state,
-                        reason=found.reason or f"taken in from {origin.mailbox}",
-                    )
-                )
+                session.add(_taken_in(found, origin, now))
             source: MessageSource | None = None
             if not origin.is_imap:
                 source = seen_here.get((found.id, origin.mailbox, origin.key))
@@ -375,15 +367,7 @@ class Intake:
         session.add(message)
         session.flush()
         assert message.id is not None
-        session.add(
-            MessageEvent(
-                message_pk=message.id,
-                at=now,
-                from_state=None,
-                to_state=message.state,
-                reason=message.reason or f"taken in from {origin.mailbox}",
-            )
-        )
+        session.add(_taken_in(message, origin, now))
         source = self._add_source(session, message.id, origin, action_done, now)
         self._advance_cursor(session, origin)
         return Accepted(outcome, message.id, source, message.state, action_done)
@@ -411,6 +395,18 @@ class Intake:
             cursor.last_uid = origin.uid
             cursor.updated_at = utcnow()
             session.add(cursor)
+
+
+def _taken_in(message: Message, origin: Origin, now: datetime) -> MessageEvent:
+    """The first event of a message: where it was taken in from, or why it was set aside."""
+    assert message.id is not None
+    return MessageEvent(
+        message_pk=message.id,
+        at=now,
+        from_state=None,
+        to_state=message.state,
+        reason=message.reason or f"taken in from {origin.mailbox}",
+    )
 
 
 def _file_source(session: Session, message_pk: int, origin: Origin) -> MessageSource | None:
